@@ -1,0 +1,72 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class D7NetworksApi implements ICredentialType {
+	name = 'd7NetworksApi';
+
+	displayName = 'D7 Networks API';
+
+	icon = { light: 'file:../icons/d7Networks.svg', dark: 'file:../icons/d7Networks.dark.svg' } as const;
+
+	documentationUrl = 'https://d7networks.com/docs/Authentication/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Live (api.d7networks.com)', value: 'live' },
+				{ name: 'Custom', value: 'custom' },
+			],
+			default: 'live',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.d7networks.com',
+			description: 'Address of the D7 Networks API or a proxy in front of it',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'From the D7 dashboard: Developer → API tokens',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.apiToken}}' },
+		},
+	};
+
+	// D7 has no read-only call that fails only on a bad token: asking for the report of an OTP that
+	// does not exist answers 404 with a good token and 401 with a bad one, and texts nobody.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://api.d7networks.com"}}',
+			url: '/verify/v1/report/n8n-credential-test',
+			method: 'GET',
+			ignoreHttpStatusErrors: true,
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'The API token was refused by D7 Networks' },
+			},
+		],
+	};
+}

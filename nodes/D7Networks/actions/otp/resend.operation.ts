@@ -1,0 +1,33 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { referenceOf, secondsFromNow, sentItem } from '../../../shared/output';
+import type { PreparedCall } from '../../../shared/types';
+import { vendorRequestExpectingSuccess } from '../../../shared/vendor';
+import { d7Networks } from '../../vendor';
+import { otpIdField, readOtpId } from './fields';
+
+export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['resend'] } }, [
+	otpIdField,
+]);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
+	const otpId = readOtpId(this, itemIndex);
+	return async () => {
+		const response = await vendorRequestExpectingSuccess.call(
+			this,
+			itemIndex,
+			d7Networks,
+			{ method: 'POST', path: '/verify/v1/otp/resend-otp', body: { otp_id: otpId } },
+			{ isSend: true },
+		);
+		return sentItem({
+			provider: d7Networks.provider,
+			operation: 'resend',
+			recipient: null,
+			reference: referenceOf(response.otp_id) ?? otpId,
+			expiresAt: secondsFromNow(response.expiry),
+			response,
+		});
+	};
+}

@@ -1,0 +1,100 @@
+import type { VendorProblem } from '../shared/errors';
+import { firstText, isRecord } from '../shared/errors';
+import type { VendorAnswer } from '../shared/transport';
+import type { Vendor } from '../shared/vendor';
+
+/** D7's `detail` comes as an object, an array of objects, or plain text depending on the error. */
+function detailEntries(body: unknown): Array<Record<string, unknown>> {
+	if (!isRecord(body)) return [];
+	const detail = body.detail;
+	if (Array.isArray(detail)) return detail.filter(isRecord);
+	if (isRecord(detail)) return [detail];
+	if (typeof detail === 'string') return [{ message: detail }];
+	return [];
+}
+
+/** "recipient: value is not a valid phone number" from a 422 entry `{loc: ["body", "recipient"], msg}`. */
+function validationText(entry: Record<string, unknown>): string | undefined {
+	const message = firstText(entry.msg, entry.message);
+	if (message === undefined) return undefined;
+	const location = Array.isArray(entry.loc)
+		? entry.loc.filter((part) => part !== 'body' && (typeof part === 'string' || typeof part === 'number')).join('.')
+		: '';
+	return location ? `${location}: ${message}` : message;
+}
+
+function describeD7Failure(answer: VendorAnswer): VendorProblem | undefined {
+	const entries = detailEntries(answer.body);
+	const code = firstText(...entries.map((entry) => entry.code));
+	const message = firstText(...entries.map((entry) => entry.message), ...entries.map((entry) => entry.msg));
+	const status = answer.statusCode;
+
+	if (status === 401 || code === 'ACCESS_TOKEN_SIGNATURE_VERIFICATION_FAILED') {
+		return {
+			message: 'the API token was refused',
+			hint: 'Check the API token in the D7 Networks credential (D7 dashboard → Developer → API tokens).',
+			vendorCode: code,
+		};
+	}
+	if (status === 402 || code === 'INSUFFICIENT_CREDIT') {
+		return {
+			message: 'insufficient credit',
+			hint: 'Top up the D7 Networks account, then run again. Nothing was sent.',
+			vendorCode: code,
+		};
+	}
+	if (status === 422) {
+		const problems = entries.map(validationText).filter((text): text is string => text !== undefined);
+		return {
+			message: problems.length
+				? `the request was rejected: ${problems.join('; ')}`
+				: 'the request was rejected as invalid',
+			hint: 'Correct the field D7 Networks named and run again. Nothing was sent.',
+			vendorCode: code,
+		};
+	}
+	if (status === 404 || code === 'MESSAGE_LOG_NOT_EXISTS') {
+		return {
+			message: 'no OTP with this OTP ID was found',
+			hint: 'Use the "reference" (otp_id) output by the Send operation of the same D7 account.',
+			vendorCode: code,
+		};
+	}
+	if (message !== undefined && /frequent resend/i.test(message)) {
+		return {
+			message: 'resend requested too soon',
+			hint: 'Wait for the retry delay set on the send (60 seconds by default) before resending. Nothing was sent.',
+			vendorCode: code,
+		};
+	}
+	if (message !== undefined && /time limit expired|expired/i.test(message)) {
+		return {
+			message: 'the OTP has expired, so it can no longer be resent',
+			hint: 'Send a new OTP instead.',
+			vendorCode: code,
+		};
+	}
+	if (status >= 200 && status < 300 && isRecord(answer.body) && answer.body.status === 'FAILED') {
+		return {
+			message: 'the OTP could not be sent (status FAILED)',
+			hint: 'Check the recipient number and the D7 Networks dashboard logs.',
+			vendorCode: 'FAILED',
+		};
+	}
+	if (message !== undefined && status < 500) {
+		return { message, vendorCode: code };
+	}
+	return undefined;
+}
+
+export const d7Networks: Vendor = {
+	provider: 'd7Networks',
+	displayName: 'D7 Networks',
+	credentialType: 'd7NetworksApi',
+	hosts: { live: 'https://api.d7networks.com' },
+	isSuccess: (answer) =>
+		answer.statusCode >= 200 &&
+		answer.statusCode < 300 &&
+		!(isRecord(answer.body) && answer.body.status === 'FAILED'),
+	describeFailure: describeD7Failure,
+};

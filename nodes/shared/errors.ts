@@ -1,0 +1,82 @@
+import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { VendorAnswer } from './transport';
+
+/** A vendor failure in words: what went wrong, what to do, and the vendor's own code. */
+export interface VendorProblem {
+	message: string;
+	hint?: string;
+	vendorCode?: string | number;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The first non-empty text among the candidates, or undefined. */
+export function firstText(...candidates: unknown[]): string | undefined {
+	for (const candidate of candidates) {
+		if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
+		if (typeof candidate === 'number') return String(candidate);
+	}
+	return undefined;
+}
+
+/** Words for an HTTP status when the vendor's body says nothing we can read. */
+export function problemFromStatus(vendor: string, answer: VendorAnswer): VendorProblem {
+	const status = answer.statusCode;
+	const unreadable = typeof answer.body === 'string' && answer.body.trim() !== '';
+	const page = unreadable ? ' with a page that is not JSON' : '';
+	if (status === 429) {
+		return {
+			message: `too many requests, ${vendor} refused this one`,
+			hint: 'Nothing was sent for this item. Wait a little, or lower "Items per Batch", and run again.',
+		};
+	}
+	if (status >= 500) {
+		return {
+			message: `the service failed (HTTP ${status}${page})`,
+			hint: `${vendor} may or may not have sent the code; it was not sent again. Check the provider's status before retrying.`,
+		};
+	}
+	if (status === 401 || status === 403) {
+		return { message: `the credentials were refused (HTTP ${status}${page})`, hint: 'Check the API key in the credential.' };
+	}
+	if (status === 404) {
+		return { message: `the address was not found (HTTP 404${page})`, hint: 'Check the credential\'s environment and base URL.' };
+	}
+	if (status >= 200 && status < 300) {
+		return { message: `the answer could not be understood (HTTP ${status}${page || ', unexpected content'})` };
+	}
+	return { message: `the request was refused (HTTP ${status}${page})` };
+}
+
+/**
+ * The NodeApiError for a vendor's answer. Built from our own words and the vendor's body only,
+ * never from the HTTP client's error, which carries the request and its credentials.
+ */
+export function vendorApiError(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	vendor: string,
+	answer: VendorAnswer | undefined,
+	problem: VendorProblem,
+): NodeApiError {
+	const facts: string[] = [];
+	if (problem.vendorCode !== undefined && problem.vendorCode !== '') {
+		facts.push(`${vendor} code ${String(problem.vendorCode)}`);
+	}
+	if (answer !== undefined) facts.push(`HTTP ${answer.statusCode}`);
+	const description = [problem.hint, facts.length ? `(${facts.join(', ')})` : undefined]
+		.filter((part) => part !== undefined && part !== '')
+		.join(' ');
+	const response: JsonObject = { message: problem.message };
+	if (answer !== undefined) response.httpCode = String(answer.statusCode);
+	return new NodeApiError(context.getNode(), response, {
+		message: `${vendor}: ${problem.message}`,
+		description,
+		httpCode: answer === undefined ? undefined : String(answer.statusCode),
+		itemIndex,
+	});
+}

@@ -1,0 +1,111 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { readBatchingOptions } from './options';
+import type { OtpOperation, PreparedCall } from './types';
+
+interface NodeErrorLike extends Error {
+	description?: string | null;
+	httpCode?: string | null;
+	context?: IDataObject;
+}
+
+function isNodeError(error: unknown): error is NodeErrorLike {
+	return (
+		error instanceof Error &&
+		typeof (error as NodeErrorLike).context === 'object' &&
+		'node' in (error as object)
+	);
+}
+
+/** Every error leaves the node stamped with the item it belongs to. */
+function errorForItem(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeErrorLike {
+	if (isNodeError(error)) {
+		error.context = { ...(error.context ?? {}), itemIndex };
+		return error;
+	}
+	return new NodeOperationError(context.getNode(), error as JsonObject, { itemIndex });
+}
+
+function errorItem(error: NodeErrorLike, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+interface PendingCall {
+	itemIndex: number;
+	call: PreparedCall;
+}
+
+/**
+ * The item loop every vendor node runs: validate every item first (bad input never reaches the
+ * vendor), then make the calls with at most `batchSize` in flight, keep the input's order and
+ * pairing, and honour Continue On Fail / the error output.
+ */
+export async function runOperation(
+	this: IExecuteFunctions,
+	operations: Record<string, OtpOperation>,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const continueOnFail = this.continueOnFail();
+	const results: INodeExecutionData[] = new Array(items.length);
+	const pending: PendingCall[] = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const operationName = this.getNodeParameter('operation', itemIndex) as string;
+			const operation = operations[operationName];
+			if (operation === undefined) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`The operation "${operationName}" is not supported by this node`,
+					{ itemIndex },
+				);
+			}
+			pending.push({ itemIndex, call: operation.prepare.call(this, itemIndex) });
+		} catch (error) {
+			const itemError = errorForItem(this, error, itemIndex);
+			if (!continueOnFail) throw itemError;
+			results[itemIndex] = errorItem(itemError, itemIndex);
+		}
+	}
+
+	const { batchSize, batchInterval } = readBatchingOptions(this);
+	let firstFailure: { itemIndex: number; error: NodeErrorLike } | undefined;
+
+	const runOne = async ({ itemIndex, call }: PendingCall) => {
+		try {
+			const json = await call();
+			results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+		} catch (error) {
+			const itemError = errorForItem(this, error, itemIndex);
+			if (continueOnFail) {
+				results[itemIndex] = errorItem(itemError, itemIndex);
+			} else if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) {
+				firstFailure = { itemIndex, error: itemError };
+			}
+		}
+	};
+
+	if (batchInterval > 0) {
+		// Batches: send up to batchSize, wait for all of them, pause, then the next batch.
+		for (let start = 0; start < pending.length && firstFailure === undefined; start += batchSize) {
+			if (start > 0) await sleep(batchInterval);
+			await Promise.all(pending.slice(start, start + batchSize).map(runOne));
+		}
+	} else {
+		// A sliding window: a new call starts as soon as one of the batchSize in flight finishes.
+		let next = 0;
+		const worker = async () => {
+			while (next < pending.length && firstFailure === undefined) {
+				await runOne(pending[next++]);
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(batchSize, pending.length) }, worker));
+	}
+
+	if (firstFailure !== undefined) throw firstFailure.error;
+	return [results];
+}

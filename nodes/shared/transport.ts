@@ -1,0 +1,190 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { readTimeout } from './options';
+
+export interface VendorRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, starting with "/"; path values must already be encoded. */
+	path: string;
+	body?: IDataObject;
+	/** Send the body form-encoded instead of JSON. */
+	form?: boolean;
+}
+
+/** What the vendor answered: any HTTP status; the body parsed as JSON when it is JSON. */
+export interface VendorAnswer {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+export interface VendorCallOptions {
+	/** The name people know the vendor by, for error messages. */
+	vendor: string;
+	credentialType: string;
+	baseUrl: string;
+	/** A send may have reached the vendor when no answer came: never repeated, and said so. */
+	isSend: boolean;
+	/** Credentials to use instead of the stored ones (e.g. with a spent token cleared). */
+	credentials?: ICredentialDataDecryptedObject;
+}
+
+const HOST_OF_ENVIRONMENT_IS_CUSTOM = 'custom';
+
+/** The base URL the credential points at: the environment's host, or the custom one. */
+export function baseUrlFromCredentials(
+	credentials: ICredentialDataDecryptedObject,
+	hosts: Record<string, string>,
+): string {
+	const environment = String(credentials.environment ?? Object.keys(hosts)[0]);
+	const url =
+		environment === HOST_OF_ENVIRONMENT_IS_CUSTOM
+			? String(credentials.baseUrl ?? '').trim()
+			: (hosts[environment] ?? Object.values(hosts)[0]);
+	return url.replace(/\/+$/, '');
+}
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	const text = body.trim();
+	if (text === '') return '';
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return body;
+	}
+}
+
+interface NetworkFailure {
+	what: string;
+}
+
+/** Which network failure this was, read from the HTTP client's error without keeping the error. */
+function networkFailure(error: unknown): NetworkFailure {
+	const seen = new Set<unknown>();
+	const codes: string[] = [];
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const record = current as { code?: unknown; message?: unknown; cause?: unknown };
+		if (typeof record.code === 'string') codes.push(record.code);
+		if (typeof record.message === 'string') codes.push(record.message);
+		current = record.cause;
+	}
+	const said = codes.join(' ').toUpperCase();
+	if (said.includes('ECONNABORTED') || said.includes('ETIMEDOUT') || said.includes('TIMEOUT')) {
+		return { what: 'no answer came before the timeout' };
+	}
+	if (said.includes('ECONNREFUSED')) return { what: 'the connection was refused' };
+	if (said.includes('ENOTFOUND') || said.includes('EAI_AGAIN')) return { what: 'the host name could not be found' };
+	if (said.includes('ECONNRESET') || said.includes('SOCKET HANG UP') || said.includes('EPIPE')) {
+		return { what: 'the connection was cut before an answer came' };
+	}
+	return { what: 'the request could not be completed' };
+}
+
+/**
+ * One HTTP call to a vendor through n8n's httpRequestWithAuthentication (so the credential's own
+ * authenticate and preAuthentication apply). Answers of any status come back to the caller; only
+ * a call that got no answer throws, as a NodeApiError that says whether a send may have gone out.
+ */
+export async function callVendor(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	options: VendorCallOptions,
+	request: VendorRequest,
+): Promise<VendorAnswer> {
+	const httpOptions: IHttpRequestOptions = {
+		method: request.method,
+		url: `${options.baseUrl}${request.path}`,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: readTimeout(this, itemIndex),
+		json: !request.form,
+		headers: { Accept: 'application/json' },
+	};
+	if (request.body !== undefined) {
+		httpOptions.body = request.body;
+		if (request.form) httpOptions.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
+	}
+	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			options.credentialType,
+			httpOptions,
+			options.credentials === undefined
+				? undefined
+				: {
+						credentialsDecrypted: {
+							id: '',
+							name: options.credentialType,
+							type: options.credentialType,
+							data: options.credentials,
+						},
+					},
+		)) as typeof response;
+	} catch (error) {
+		const failure = networkFailure(error);
+		const consequence = options.isSend
+			? 'The code may or may not have been sent; it was not sent again, to avoid texting the person twice.'
+			: 'Nothing was retried.';
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: failure.what },
+			{
+				message: `${options.vendor}: ${failure.what}`,
+				description: `${consequence} Check the credential's environment or base URL and the provider's status.`,
+				itemIndex,
+			},
+		);
+	}
+	return {
+		statusCode: response.statusCode,
+		body: parseBody(response.body),
+		headers: response.headers ?? {},
+	};
+}
+
+const MAX_RATE_LIMIT_RETRIES = 3;
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+/** Milliseconds the vendor asked us to wait in a Retry-After header, if it did. */
+export function retryAfterMs(answer: VendorAnswer): number | undefined {
+	const header = answer.headers['retry-after'];
+	if (typeof header !== 'string' && typeof header !== 'number') return undefined;
+	const seconds = Number(header);
+	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	const date = Date.parse(String(header));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/**
+ * Calls the vendor, and when the vendor answers that it refused the request for its rate limit
+ * (so nothing was sent), waits as asked and calls again, a bounded number of times. `waitFor`
+ * is the vendor's own reading of such an answer: the milliseconds to wait, or undefined.
+ */
+export async function callVendorWithRateLimit(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	options: VendorCallOptions,
+	request: VendorRequest,
+	waitFor: (answer: VendorAnswer) => number | undefined = (answer) =>
+		answer.statusCode === 429 ? retryAfterMs(answer) : undefined,
+): Promise<VendorAnswer> {
+	for (let retry = 0; ; retry++) {
+		const answer = await callVendor.call(this, itemIndex, options, request);
+		const wait = waitFor(answer);
+		if (wait === undefined || retry >= MAX_RATE_LIMIT_RETRIES || wait > MAX_RATE_LIMIT_WAIT_MS) {
+			return answer;
+		}
+		await sleep(wait);
+	}
+}

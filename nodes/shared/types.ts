@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** The request an operation has decided to make for one item, not made yet. */
+export type PreparedCall = () => Promise<IDataObject>;
+
+/**
+ * One operation of a vendor node. `prepare` reads and validates the item's parameters and throws
+ * a NodeOperationError for bad input, so nothing is sent for an item that is wrong; the call it
+ * returns is made later, under the node's concurrency bound.
+ */
+export interface OtpOperation {
+	description: INodeProperties[];
+	prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall;
+}
+
+/** A typed map: a vendor that forgets one of its operations does not compile. */
+export type OperationMap<Operation extends string> = Record<Operation, OtpOperation>;

@@ -1,0 +1,108 @@
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+
+import type { VendorProblem } from './errors';
+import { isRecord, problemFromStatus, vendorApiError } from './errors';
+import type { VendorAnswer, VendorRequest } from './transport';
+import { baseUrlFromCredentials, callVendorWithRateLimit, retryAfterMs } from './transport';
+
+/**
+ * What the shared core needs to know of a vendor. Each vendor's quirks (how its answers say
+ * "failed", its error codes, its rate-limit signal) live in its own folder, behind this shape.
+ */
+export interface Vendor {
+	/** The node name, which is also the `provider` field of every output item. */
+	provider: string;
+	/** The name people know the vendor by, for messages. */
+	displayName: string;
+	credentialType: string;
+	/** Environment value → base URL; `custom` uses the credential's Base URL. */
+	hosts: Record<string, string>;
+	/** Whether an answer is a success; by default any 2xx. */
+	isSuccess?: (answer: VendorAnswer) => boolean;
+	/** The vendor's failure in words, for an answer that is not a success. */
+	describeFailure: (answer: VendorAnswer) => VendorProblem | undefined;
+	/** For an answer that refused the request for the rate limit: how long to wait before retrying. */
+	rateLimitWait?: (answer: VendorAnswer) => number | undefined;
+}
+
+export interface RequestSettings {
+	/** A send may never be repeated once it may have reached the vendor. */
+	isSend: boolean;
+	/** Credentials to use instead of the stored ones. */
+	credentials?: ICredentialDataDecryptedObject;
+}
+
+function isTwoHundred(answer: VendorAnswer): boolean {
+	return answer.statusCode >= 200 && answer.statusCode < 300;
+}
+
+export function isVendorSuccess(vendor: Vendor, answer: VendorAnswer): boolean {
+	return (vendor.isSuccess ?? isTwoHundred)(answer);
+}
+
+/** Makes one call to the vendor and returns its answer, whatever its status. */
+export async function vendorRequest(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	vendor: Vendor,
+	request: VendorRequest,
+	settings: RequestSettings,
+): Promise<VendorAnswer> {
+	const credentials =
+		settings.credentials ??
+		(await this.getCredentials<ICredentialDataDecryptedObject>(vendor.credentialType, itemIndex));
+	return await callVendorWithRateLimit.call(
+		this,
+		itemIndex,
+		{
+			vendor: vendor.displayName,
+			credentialType: vendor.credentialType,
+			baseUrl: baseUrlFromCredentials(credentials, vendor.hosts),
+			isSend: settings.isSend,
+			credentials: settings.credentials,
+		},
+		request,
+		vendor.rateLimitWait ??
+			((answer: VendorAnswer) => (answer.statusCode === 429 ? retryAfterMs(answer) : undefined)),
+	);
+}
+
+/** The NodeApiError for an answer that is not a success, in the vendor's words where it has any. */
+export function vendorFailure(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	vendor: Vendor,
+	answer: VendorAnswer,
+): NodeApiError {
+	const problem = vendor.describeFailure(answer) ?? problemFromStatus(vendor.displayName, answer);
+	return vendorApiError(this, itemIndex, vendor.displayName, answer, problem);
+}
+
+/** Makes the call and returns the answer's JSON body, or throws the vendor's failure in words. */
+export async function vendorRequestExpectingSuccess(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	vendor: Vendor,
+	request: VendorRequest,
+	settings: RequestSettings,
+): Promise<Record<string, unknown>> {
+	const answer = await vendorRequest.call(this, itemIndex, vendor, request, settings);
+	if (!isVendorSuccess(vendor, answer) || !isRecord(answer.body)) {
+		throw vendorFailure.call(this, itemIndex, vendor, answer);
+	}
+	return answer.body;
+}
+
+/** A 2xx answer whose body lacks what the vendor documents: an error, never a guessed success. */
+export function unexpectedAnswer(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	vendor: Vendor,
+	answer: VendorAnswer,
+	missing: string,
+): NodeApiError {
+	return vendorApiError(this, itemIndex, vendor.displayName, answer, {
+		message: `the answer could not be understood (no ${missing} in it)`,
+		hint: 'The provider answered in a shape it does not document. Check its status page; nothing was retried.',
+	});
+}

@@ -1,0 +1,3 @@
+const { shutdownEngine } = require('./harness/engine');
+
+afterAll(() => shutdownEngine());
