@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { readBatchingOptions } from './options';
@@ -27,11 +28,15 @@ function errorForItem(context: IExecuteFunctions, error: unknown, itemIndex: num
 	return new NodeOperationError(context.getNode(), error as JsonObject, { itemIndex });
 }
 
-function errorItem(error: NodeErrorLike, itemIndex: number): INodeExecutionData {
+function errorItem(context: IExecuteFunctions, error: NodeErrorLike, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error.httpCode) json.httpCode = error.httpCode;
-	return { json, pairedItem: { item: itemIndex } };
+	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	// With the error output switched on, n8n routes items that carry `error` to it (and keeps
+	// only the message there); on the regular output the item keeps description and httpCode.
+	if (context.getNode().onError === 'continueErrorOutput') item.error = error as NodeApiError;
+	return item;
 }
 
 interface PendingCall {
@@ -68,7 +73,7 @@ export async function runOperation(
 		} catch (error) {
 			const itemError = errorForItem(this, error, itemIndex);
 			if (!continueOnFail) throw itemError;
-			results[itemIndex] = errorItem(itemError, itemIndex);
+			results[itemIndex] = errorItem(this, itemError, itemIndex);
 		}
 	}
 
@@ -82,7 +87,7 @@ export async function runOperation(
 		} catch (error) {
 			const itemError = errorForItem(this, error, itemIndex);
 			if (continueOnFail) {
-				results[itemIndex] = errorItem(itemError, itemIndex);
+				results[itemIndex] = errorItem(this, itemError, itemIndex);
 			} else if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) {
 				firstFailure = { itemIndex, error: itemError };
 			}

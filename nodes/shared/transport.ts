@@ -68,23 +68,39 @@ interface NetworkFailure {
 
 /** Which network failure this was, read from the HTTP client's error without keeping the error. */
 function networkFailure(error: unknown): NetworkFailure {
+	// n8n wraps the HTTP client's error (in `errorResponse` or `cause`) and rewrites its message.
 	const seen = new Set<unknown>();
-	const codes: string[] = [];
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
+	const said: string[] = [];
+	const pending: unknown[] = [error];
+	while (pending.length > 0) {
+		const current = pending.pop();
+		if (!current || typeof current !== 'object' || seen.has(current)) continue;
 		seen.add(current);
-		const record = current as { code?: unknown; message?: unknown; cause?: unknown };
-		if (typeof record.code === 'string') codes.push(record.code);
-		if (typeof record.message === 'string') codes.push(record.message);
-		current = record.cause;
+		const record = current as { code?: unknown; message?: unknown; messages?: unknown; cause?: unknown; errorResponse?: unknown };
+		if (typeof record.code === 'string') said.push(record.code);
+		if (typeof record.message === 'string') said.push(record.message);
+		if (Array.isArray(record.messages)) said.push(...record.messages.filter((text) => typeof text === 'string'));
+		pending.push(record.cause, record.errorResponse);
 	}
-	const said = codes.join(' ').toUpperCase();
-	if (said.includes('ECONNABORTED') || said.includes('ETIMEDOUT') || said.includes('TIMEOUT')) {
+	const text = said.join(' ').toUpperCase();
+	if (
+		text.includes('ECONNABORTED') ||
+		text.includes('ETIMEDOUT') ||
+		text.includes('TIMEOUT') ||
+		text.includes('CONNECTION WAS ABORTED')
+	) {
 		return { what: 'no answer came before the timeout' };
 	}
-	if (said.includes('ECONNREFUSED')) return { what: 'the connection was refused' };
-	if (said.includes('ENOTFOUND') || said.includes('EAI_AGAIN')) return { what: 'the host name could not be found' };
-	if (said.includes('ECONNRESET') || said.includes('SOCKET HANG UP') || said.includes('EPIPE')) {
+	if (text.includes('ECONNREFUSED') || text.includes('REFUSED THE CONNECTION')) {
+		return { what: 'the connection was refused' };
+	}
+	if (text.includes('ENOTFOUND') || text.includes('EAI_AGAIN')) return { what: 'the host name could not be found' };
+	if (
+		text.includes('ECONNRESET') ||
+		text.includes('SOCKET HANG UP') ||
+		text.includes('EPIPE') ||
+		text.includes('CLOSED UNEXPECTEDLY')
+	) {
 		return { what: 'the connection was cut before an answer came' };
 	}
 	return { what: 'the request could not be completed' };
