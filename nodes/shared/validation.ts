@@ -47,6 +47,11 @@ export function readText(
 	return text;
 }
 
+/** The `additionalFields` collection: only the fields the user added are in it. */
+export function readAdditionalFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
+	return context.getNodeParameter('additionalFields', itemIndex, {}) as Record<string, unknown>;
+}
+
 /** Reads an optional field of the `additionalFields` collection; undefined when the user did not set it. */
 export function readAdditionalField(context: IExecuteFunctions, itemIndex: number, name: string): unknown {
 	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as Record<string, unknown>;

@@ -59,7 +59,8 @@ export async function vendorRequest(
 			credentialType: vendor.credentialType,
 			baseUrl: baseUrlFromCredentials(credentials, vendor.hosts),
 			isSend: settings.isSend,
-			credentials: settings.credentials,
+			// Handing n8n the credentials we already read saves it decrypting them a second time.
+			credentials,
 		},
 		request,
 		vendor.rateLimitWait ??

@@ -122,7 +122,7 @@ async function addNodeType(fullName, type) {
  * @param {object[]} [options.items] the input items' JSON (default: one empty item)
  * @param {string} [options.onError] 'continueRegularOutput' | 'continueErrorOutput'
  */
-async function runNode({ nodeType, parameters, credentials = {}, items = [{}], onError, helper }) {
+async function runNode({ nodeType, parameters, credentials = {}, items = [{}], onError, helper, typeVersion = 1 }) {
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const credentialsHelper = helper ?? new TestCredentialsHelper(credentialTypes);
 	const nodeCredentials = {};
@@ -142,7 +142,7 @@ async function runNode({ nodeType, parameters, credentials = {}, items = [{}], o
 		id: 'target',
 		name: 'OTP',
 		type: fullType,
-		typeVersion: 1,
+		typeVersion,
 		position: [200, 0],
 		parameters,
 		credentials: nodeCredentials,

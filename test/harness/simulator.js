@@ -87,6 +87,23 @@ class VendorSimulator {
 		return fault;
 	}
 
+	/** Control paths for a simulator served in another process (sandbox, benchmark). */
+	control(req, res, path) {
+		if (path === '/__sandbox/stats') {
+			this.send(res, 200, { requests: this.requests.length, maxInFlight: this.maxInFlight, inFlight: this.inFlight - 1 });
+		} else if (path === '/__sandbox/reset') {
+			this.reset();
+			this.send(res, 200, { ok: true });
+		} else if (path.startsWith('/__sandbox/latency/')) {
+			this.latencyMs = Number(path.split('/').pop()) || 0;
+			this.send(res, 200, { latencyMs: this.latencyMs });
+		} else if (path === '/__sandbox/requests') {
+			this.send(res, 200, this.requests.map(({ method, path: requestPath, headers, body }) => ({ method, path: requestPath, headers, body })));
+		} else {
+			this.send(res, 404, { message: 'Not Found' });
+		}
+	}
+
 	handle(req, res) {
 		const chunks = [];
 		req.on('data', (chunk) => chunks.push(chunk));
@@ -103,6 +120,10 @@ class VendorSimulator {
 
 	async respond(req, res, rawBody) {
 		const url = new URL(req.url, this.url);
+		if (url.pathname.startsWith('/__sandbox/')) {
+			this.control(req, res, url.pathname);
+			return;
+		}
 		let body = rawBody;
 		const contentType = String(req.headers['content-type'] ?? '');
 		if (contentType.includes('json') && rawBody !== '') {

@@ -10,7 +10,7 @@ import {
 	checkOneOf,
 	checkPlaceholder,
 	checkWholeNumber,
-	readAdditionalField,
+	readAdditionalFields,
 	readText,
 } from '../../../shared/validation';
 import { vendorRequestExpectingSuccess } from '../../../shared/vendor';
@@ -166,7 +166,8 @@ const ORIGINATOR = /^(?:\+?[0-9]{1,15}|[A-Za-z0-9 ]{1,11})$/;
 /** Reads the optional fields the user added; each is sent only when set. */
 function readOptionalFields(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const body: IDataObject = {};
-	const optional = (name: string) => readAdditionalField(context, itemIndex, name);
+	const fields = readAdditionalFields(context, itemIndex);
+	const optional = (name: string) => fields[name];
 
 	const originator = optional('originator');
 	if (originator !== undefined && originator !== '') {

@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+'use strict';
+// Throughput benchmark: our nodes on n8n-core's real engine against the loopback D7 simulator.
+// Prints its figures as ratios measured in this one run; the last line is one JSON object.
+//   npm run bench            (builds first; needs the npm registry once, to fetch n8n's HTTP Request node)
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const LATENCY_MS = 50;
+const SENDS = Number(process.env.BENCH_SENDS ?? 1000);
+const OVERHEAD_ITEMS = Number(process.env.BENCH_OVERHEAD_ITEMS ?? 1000);
+const NODES_BASE_VERSION = '2.11.2';
+const API_TOKEN = 'sandbox-d7-token';
+
+/** n8n's own HTTP Request node, from the published n8n-nodes-base package, cached in .cache/bench. */
+function loadHttpRequestNode() {
+	const dir = path.join(ROOT, '.cache', 'bench');
+	const entry = path.join(dir, 'package', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+	if (!fs.existsSync(entry)) {
+		fs.mkdirSync(dir, { recursive: true });
+		console.error(`Fetching n8n-nodes-base@${NODES_BASE_VERSION} for its HTTP Request node…`);
+		execFileSync('npm', ['pack', `n8n-nodes-base@${NODES_BASE_VERSION}`, '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+		execFileSync('tar', ['xzf', `n8n-nodes-base-${NODES_BASE_VERSION}.tgz`], { cwd: dir });
+		const wanted = require(path.join(dir, 'package', 'package.json')).dependencies;
+		// The HTTP Request node's helpers need these four beyond what n8n-core brings.
+		const extra = ['@mozilla/readability', 'cheerio', 'html-to-text', 'jsdom'].map((name) => `${name}@${wanted[name]}`);
+		fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"bench-deps","private":true}\n');
+		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--silent', ...extra], {
+			cwd: dir,
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
+	}
+	const { HttpRequest } = require(entry);
+	return new HttpRequest();
+}
+
+function seconds(ms) {
+	return `${(ms / 1000).toFixed(2)} s`;
+}
+
+async function timed(fn) {
+	const start = process.hrtime.bigint();
+	const result = await fn();
+	return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+}
+
+function expectAllSent(result, count, label) {
+	const sent = result.items.filter((item) => item.json.status === 'sent' || item.json.otp_id).length;
+	if (result.error || sent !== count) {
+		throw new Error(`${label}: expected ${count} sends, got ${sent}${result.error ? ` (${result.error.message})` : ''}`);
+	}
+}
+
+/** The vendor runs in its own process, as a real vendor would: its work is not counted as ours. */
+async function startSandbox() {
+	const child = spawn(process.execPath, [path.join(ROOT, 'test', 'simulators', 'serve.js'), '--port', '0', '--quiet'], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const urls = await new Promise((resolve, reject) => {
+		let buffered = '';
+		child.stdout.on('data', (chunk) => {
+			buffered += chunk;
+			if (buffered.includes('\n')) resolve(JSON.parse(buffered.split('\n')[0]));
+		});
+		child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+	});
+	const url = urls.d7Networks;
+	const control = async (what) => (await fetch(`${url}/__sandbox/${what}`)).json();
+	return {
+		url,
+		reset: () => control('reset'),
+		latency: (ms) => control(`latency/${ms}`),
+		stats: () => control('stats'),
+		stop: () => child.kill('SIGTERM'),
+	};
+}
+
+async function main() {
+	const { runNode, addNodeType, shutdownEngine } = require('../test/harness/engine');
+	const d7 = await startSandbox();
+	const url = d7.url;
+	const credentials = { d7NetworksApi: { environment: 'custom', baseUrl: url, apiToken: API_TOKEN } };
+	const items = (count) => Array.from({ length: count }, (_, index) => ({ phone: `+9715${String(10000000 + index)}` }));
+	const sendParameters = (options = {}) => ({
+		resource: 'otp',
+		operation: 'send',
+		recipient: '={{ $json.phone }}',
+		messageType: 'content',
+		content: 'Your code is {}',
+		options,
+	});
+
+	// Warm up the engine and the HTTP stack.
+	await runNode({ nodeType: 'd7Networks', parameters: sendParameters(), credentials, items: items(20) });
+
+	// 1. 1,000 sends at default settings (10 in flight) with 50 ms vendor latency, vs 1 in flight.
+	await d7.reset();
+	await d7.latency(LATENCY_MS);
+	const concurrent = await timed(() => runNode({ nodeType: 'd7Networks', parameters: sendParameters(), credentials, items: items(SENDS) }));
+	expectAllSent(concurrent.result, SENDS, 'default settings');
+	const concurrency = 10;
+	const { maxInFlight } = await d7.stats();
+	const idealMs = Math.ceil(SENDS / concurrency) * LATENCY_MS;
+	await d7.reset();
+	await d7.latency(LATENCY_MS);
+	const sequential = await timed(() =>
+		runNode({
+			nodeType: 'd7Networks',
+			parameters: sendParameters({ batching: { batch: { batchSize: 1 } } }),
+			credentials,
+			items: items(SENDS),
+		}),
+	);
+	expectAllSent(sequential.result, SENDS, 'one at a time');
+	const idealRatio = concurrent.ms / idealMs;
+	const speedupVsSequential = sequential.ms / concurrent.ms;
+	console.log(`1. ${SENDS} D7 sends, ${LATENCY_MS} ms vendor latency`);
+	console.log(`   default (${concurrency} in flight, max seen ${maxInFlight}): ${seconds(concurrent.ms)}; ideal ${seconds(idealMs)}; ratio to ideal ${idealRatio.toFixed(3)} (goal ≤ 1.2)`);
+	console.log(`   one at a time: ${seconds(sequential.ms)}; default is ${speedupVsSequential.toFixed(2)}× faster (goal ≥ 8)`);
+
+	// 2. Per-item overhead, no latency: our node vs n8n's HTTP Request node doing the same POST.
+	await addNodeType('n8n-nodes-base.httpRequest', loadHttpRequestNode());
+	const httpParameters = {
+		method: 'POST',
+		url: `${url}/verify/v1/otp/send-otp`,
+		sendHeaders: true,
+		headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${API_TOKEN}` }] },
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ recipient: $json.phone, content: "Your code is {}" }) }}',
+		options: { batching: { batch: { batchSize: 10, batchInterval: 0 } } },
+	};
+	await d7.reset();
+	await d7.latency(0);
+	await runNode({ nodeType: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, parameters: httpParameters, items: items(20) });
+	const rounds = 3;
+	let oursMs = 0;
+	let httpMs = 0;
+	for (let round = 0; round < rounds; round++) {
+		await d7.reset();
+		const http = await timed(() =>
+			runNode({ nodeType: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, parameters: httpParameters, items: items(OVERHEAD_ITEMS) }),
+		);
+		expectAllSent(http.result, OVERHEAD_ITEMS, 'HTTP Request node');
+		httpMs += http.ms;
+		await d7.reset();
+		const ours = await timed(() => runNode({ nodeType: 'd7Networks', parameters: sendParameters(), credentials, items: items(OVERHEAD_ITEMS) }));
+		expectAllSent(ours.result, OVERHEAD_ITEMS, 'D7 node');
+		oursMs += ours.ms;
+	}
+	const perItemOurs = oursMs / (rounds * OVERHEAD_ITEMS);
+	const perItemHttp = httpMs / (rounds * OVERHEAD_ITEMS);
+	const overheadVsHttpRequest = perItemOurs / perItemHttp;
+	console.log(`2. per item, no latency, ${OVERHEAD_ITEMS} items × ${rounds} rounds, 10 in flight each`);
+	console.log(`   our D7 node ${perItemOurs.toFixed(3)} ms; n8n HTTP Request node ${perItemHttp.toFixed(3)} ms; ratio ${overheadVsHttpRequest.toFixed(3)} (goal ≤ 1.0)`);
+
+	d7.stop();
+	shutdownEngine();
+
+	// 3. Load time in a fresh process, packed size, runtime dependencies.
+	const pkg = require('../package.json');
+	const files = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) => path.join(ROOT, file));
+	const loadScript = `require('n8n-workflow');const s=process.hrtime.bigint();for(const f of ${JSON.stringify(files)})require(f);console.log(Number(process.hrtime.bigint()-s)/1e6)`;
+	const loads = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['-e', loadScript], { cwd: ROOT }).toString().trim()));
+	const loadMs = loads.sort((a, b) => a - b)[2];
+	const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: ROOT }).toString());
+	const tarballBytes = packed[0].size;
+	const runtimeDeps = Object.keys(pkg.dependencies ?? {}).length;
+	console.log(`3. load all ${files.length} node and credential files in a fresh process: ${loadMs.toFixed(1)} ms (median of 5, goal ≤ 20)`);
+	console.log(`   packed tarball ${(tarballBytes / 1024).toFixed(1)} kB (goal ≤ 100 kB); runtime dependencies: ${runtimeDeps}`);
+
+	const figures = {
+		idealRatio: Number(idealRatio.toFixed(3)),
+		speedupVsSequential: Number(speedupVsSequential.toFixed(2)),
+		overheadVsHttpRequest: Number(overheadVsHttpRequest.toFixed(3)),
+		loadMs: Number(loadMs.toFixed(1)),
+		tarballBytes,
+		runtimeDeps,
+	};
+	console.log(JSON.stringify(figures));
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
