@@ -1,0 +1,83 @@
+'use strict';
+// ShoutOUT OTP service, as vendors.md section 3 describes it. Marked [guess] there, and so here:
+// the verify statusCodes 1001 (invalid) and 1002 (expired), the answer for an unknown referenceId,
+// and how long a code lives.
+const crypto = require('node:crypto');
+const { VendorSimulator } = require('../harness/simulator');
+
+const CODE_PLACEHOLDER = '{{code}}';
+const CODE_LIFETIME_MS = 5 * 60 * 1000;
+
+const FORBIDDEN = { status: 403, body: { message: 'Authentication failed: invalid API key' } };
+const badRequest = (message) => ({ status: 400, body: { message } });
+
+function createShoutoutSimulator({ apiKey = 'shoutout-test-key', revealCodes = false, log } = {}) {
+	const otps = new Map(); // referenceId -> { code, destination, expiresAt, verified }
+
+	const authorized = (request) => request.headers.authorization === `Apikey ${apiKey}`;
+	const newCode = () => Array.from({ length: 6 }, () => crypto.randomInt(0, 10)).join('');
+
+	const simulator = new VendorSimulator({
+		'POST /otpservice/send': (request) => {
+			if (!authorized(request)) return FORBIDDEN;
+			const body = request.body;
+			if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+				return badRequest('Request body must be a JSON object');
+			}
+			if (typeof body.source !== 'string' || body.source.trim() === '') return badRequest('source is required');
+			if (body.transport !== 'sms') return badRequest('transport must be sms');
+			const sms = body.content && body.content.sms;
+			if (typeof sms !== 'string' || !sms.includes(CODE_PLACEHOLDER)) {
+				return badRequest('content.sms must include {{code}}');
+			}
+			if (typeof body.destination !== 'string' || !/^[1-9][0-9]{7,14}$/.test(body.destination)) {
+				return badRequest('destination must be a mobile number in E.164 format');
+			}
+			const referenceId = crypto.randomUUID();
+			const code = newCode();
+			otps.set(referenceId, {
+				code,
+				destination: body.destination,
+				expiresAt: Date.now() + CODE_LIFETIME_MS,
+				verified: false,
+			});
+			const text = sms.split(CODE_PLACEHOLDER).join(code);
+			if (log) log(`ShoutOUT: texted "${text}" from ${body.source} to ${body.destination} (referenceId ${referenceId})`);
+			return {
+				body: {
+					referenceId,
+					messageResult: {
+						status: '1001',
+						description: 'submit success',
+						cost: 1,
+						responses: [
+							{ destination: body.destination, reference_id: crypto.randomUUID(), status: '1001', cost: 1 },
+						],
+					},
+					...(revealCodes ? { sandbox_code: code } : {}),
+				},
+			};
+		},
+		'POST /otpservice/verify': (request) => {
+			if (!authorized(request)) return FORBIDDEN;
+			const body = request.body ?? {};
+			const otp = otps.get(body.referenceId);
+			if (!otp) return badRequest('Invalid referenceId');
+			const answer = (statusCode, description) => ({
+				body: { referenceId: body.referenceId, code: body.code, statusCode, description },
+			});
+			if (Date.now() > otp.expiresAt) return answer('1002', 'code expired');
+			if (otp.verified || String(body.code) !== otp.code) return answer('1001', 'invalid code');
+			otp.verified = true;
+			return answer('1000', 'verified');
+		},
+	});
+	simulator.otps = otps;
+	/** Lets a test make an OTP older, e.g. past its lifetime. */
+	simulator.age = (referenceId, seconds) => {
+		otps.get(referenceId).expiresAt -= seconds * 1000;
+	};
+	return simulator;
+}
+
+module.exports = { createShoutoutSimulator, CODE_LIFETIME_MS };
