@@ -564,6 +564,16 @@ describe('send', () => {
 			expect(result.items[1].json.status).toBe('sent');
 		});
 
+		it('with the error output, routes item 2 there and sends items 1 and 3', async () => {
+			const result = await send({ mobile: '={{$json.mobile}}' }, { items, onError: 'continueErrorOutput' });
+
+			expect(simulator.requests).toHaveLength(2);
+			expect(result.items.map((item) => item.json.recipient)).toEqual(['905324818942', '905331112233']);
+			expect(result.errorItems).toHaveLength(1);
+			expect(result.errorItems[0].json.error).toMatch(/Mobile "not a number" is not valid/);
+			expect(result.errorItems[0].pairedItem).toEqual({ item: 1 });
+		});
+
 		it('without it, fails on item 2 and sends nothing', async () => {
 			const result = await send({ mobile: '={{$json.mobile}}' }, { items });
 
