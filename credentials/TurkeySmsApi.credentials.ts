@@ -1,0 +1,113 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class TurkeySmsApi implements ICredentialType {
+	name = 'turkeySmsApi';
+
+	displayName = 'TurkeySMS API';
+
+	icon = { light: 'file:../icons/turkeySms.svg', dark: 'file:../icons/turkeySms.dark.svg' } as const;
+
+	documentationUrl = 'https://turkeysms.com.tr/en/docs/quickstart';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Live (api.turkeysms.com.tr)', value: 'live' },
+				{ name: 'Custom', value: 'custom' },
+			],
+			default: 'live',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.turkeysms.com.tr',
+			description: 'Address of the TurkeySMS API or a proxy in front of it',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Your V4 API key, from the TurkeySMS panel (API Center → My Keys). It needs the OTP permission to send codes.',
+		},
+	];
+
+	// TurkeySMS takes the key in the JSON body of every call, not in a header.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			body: { api_key: '={{$credentials.apiKey}}' },
+		},
+	};
+
+	// /auth/check reads the key's status and sends no SMS. Every answer is read from its body
+	// (TurkeySMS answers a bad key with result false and TS-1031); n8n fails the test when a rule's
+	// key has the rule's value.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://api.turkeysms.com.tr"}}',
+			url: '/auth/check',
+			method: 'POST',
+			body: {},
+			json: true,
+			ignoreHttpStatusErrors: true,
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'result_code',
+					value: 'TS-1031',
+					message: 'TurkeySMS refused the API key (TS-1031 invalid API key). Copy the V4 key again from the TurkeySMS panel.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'result_code',
+					value: 'TS-1061',
+					message: 'POST requests are not enabled for this API key (TS-1061). Enable them for the key in the TurkeySMS panel.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'key_details.permissions.send_otp',
+					value: false,
+					message: 'The API key works but lacks the OTP permission (send_otp). Enable it for the key in the TurkeySMS panel.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'result',
+					value: false,
+					message: 'TurkeySMS did not accept the API key check (result false). Check the key and its permissions in the TurkeySMS panel.',
+				},
+			},
+			{
+				// Not TurkeySMS's answer at all (an HTML page, another service): the address is wrong.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'result',
+					value: undefined,
+					message: 'The address did not answer like the TurkeySMS API. Check the environment and base URL.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,107 @@
+import type { VendorProblem } from '../shared/errors';
+import { firstText, isRecord } from '../shared/errors';
+import { referenceOf } from '../shared/output';
+import type { VendorAnswer } from '../shared/transport';
+import { retryAfterMs } from '../shared/transport';
+import type { Vendor } from '../shared/vendor';
+
+/** TurkeySMS's per-minute rate limit: the request was refused, so nothing was sent. */
+export const RATE_LIMIT_CODE = 'TS-1060';
+
+/**
+ * How long to wait after TS-1060 when the answer has no Retry-After header. The limit is per
+ * minute, so a third of a minute lets the window move on without holding the workflow for long.
+ */
+export const DEFAULT_RATE_LIMIT_WAIT_MS = 20_000;
+
+/** Every TurkeySMS answer carries `result_code` (TS-####); decisions are made on it, never on the text. */
+export function resultCodeOf(answer: VendorAnswer): string | undefined {
+	return isRecord(answer.body) ? firstText(answer.body.result_code) : undefined;
+}
+
+const PROBLEMS_BY_CODE: Record<string, Omit<VendorProblem, 'vendorCode'>> = {
+	'TS-1031': {
+		message: 'the API key was refused (invalid API key)',
+		hint: 'Check the API key in the TurkeySMS credential (TurkeySMS panel → API Center → My Keys). Nothing was sent.',
+	},
+	'TS-1027': {
+		message: 'insufficient balance',
+		hint: 'Top up the TurkeySMS account, then run again. Nothing was sent.',
+	},
+	'TS-1028': {
+		message: 'the sender ID (Title) is not active',
+		hint: 'Use a sender ID that is approved and active in the TurkeySMS panel as the Title. Nothing was sent.',
+	},
+	'TS-1065': {
+		message: 'the API key lacks the permission for OTP',
+		hint: 'Enable the OTP permission for this key in the TurkeySMS panel (API Center → My Keys), or use a key that has it. Nothing was sent.',
+	},
+	'TS-1061': {
+		message: 'POST requests are not enabled for this API key',
+		hint: 'Enable POST access for this key in the TurkeySMS panel (API Center → My Keys). Nothing was sent.',
+	},
+	'TS-1033': {
+		message: 'the request body was refused as invalid JSON',
+		hint: 'Something between n8n and TurkeySMS (a proxy in the base URL?) changed the request. Nothing was sent.',
+	},
+	[RATE_LIMIT_CODE]: {
+		message: 'the per-minute rate limit was reached, so nothing was sent',
+		hint: 'TurkeySMS refused the request before sending; the node waited and tried again up to 3 times (never waiting over 60 seconds). Lower "Items per Batch" or add a "Batch Interval", and run again later.',
+	},
+};
+
+function describeTurkeySmsFailure(answer: VendorAnswer): VendorProblem | undefined {
+	const body = answer.body;
+	if (!isRecord(body)) return undefined;
+	const code = resultCodeOf(answer);
+	if (code !== undefined && PROBLEMS_BY_CODE[code] !== undefined) {
+		return { ...PROBLEMS_BY_CODE[code], vendorCode: code };
+	}
+	if (body.result === false || code !== undefined) {
+		// A code we do not know: TurkeySMS's own words are all there is to show.
+		const said = firstText(body.result_message);
+		return {
+			message: said === undefined ? 'the request was refused' : `the request was refused: ${said}`,
+			hint: 'See TurkeySMS\'s response codes for this code. Nothing was retried.',
+			vendorCode: code,
+		};
+	}
+	if (answer.statusCode >= 200 && answer.statusCode < 300) {
+		return {
+			message: 'the answer could not be understood (no result in it)',
+			hint: 'The address answered, but not like the TurkeySMS API. Check the credential\'s environment and base URL; nothing was retried.',
+		};
+	}
+	return undefined;
+}
+
+/** The fields an OTP answer might name its message by; TurkeySMS does not document them for OTP. */
+const REFERENCE_FIELDS = ['sms_id', 'message_id', 'messageId', 'id'] as const;
+
+/**
+ * The message id of an OTP answer, or null. /sms/send documents `sms_id`; for the OTP endpoints
+ * nothing is documented, so this is a guess: the first of sms_id, message_id, messageId, id.
+ */
+export function messageReference(body: Record<string, unknown>): string | null {
+	for (const field of REFERENCE_FIELDS) {
+		const reference = referenceOf(body[field]);
+		if (reference !== null) return reference;
+	}
+	return null;
+}
+
+export const turkeySms: Vendor = {
+	provider: 'turkeySms',
+	displayName: 'TurkeySMS',
+	credentialType: 'turkeySmsApi',
+	hosts: { live: 'https://api.turkeysms.com.tr' },
+	// A 200 with result false is a failure; the body decides, not the HTTP status alone.
+	isSuccess: (answer) =>
+		answer.statusCode >= 200 &&
+		answer.statusCode < 300 &&
+		isRecord(answer.body) &&
+		answer.body.result === true,
+	describeFailure: describeTurkeySmsFailure,
+	rateLimitWait: (answer) =>
+		resultCodeOf(answer) === RATE_LIMIT_CODE ? (retryAfterMs(answer) ?? DEFAULT_RATE_LIMIT_WAIT_MS) : undefined,
+};
