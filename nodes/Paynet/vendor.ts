@@ -136,6 +136,12 @@ function describePaynetFailure(answer: VendorAnswer): VendorProblem | undefined 
 			vendorCode: code,
 		};
 	}
+	if (isTwoHundred(answer) && code === undefined) {
+		return {
+			message: `the answer could not be understood (HTTP ${answer.statusCode}, no result code in it)`,
+			hint: 'Paynet answered in a shape it does not document, so this is not taken for a success. The code may or may not have been sent; nothing was repeated.',
+		};
+	}
 	if (type !== undefined && PAYNET_ERROR_TYPES[type] !== undefined) {
 		return {
 			message: `${PAYNET_ERROR_TYPES[type]} (${type})`,
