@@ -76,7 +76,6 @@ function expectNoSecret(result) {
 /** Evaluates the credential test's base URL expression for the given credential data. */
 function credentialTestBaseUrl(test, data) {
 	const expression = test.request.baseURL.replace(/^=\{\{/, '').replace(/\}\}$/, '');
-	// eslint-disable-next-line no-new-func
 	return new Function('$credentials', `return (${expression});`)(data);
 }
 
