@@ -1,0 +1,35 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { sentItem } from '../../../shared/output';
+import type { PreparedCall } from '../../../shared/types';
+import { vendorRequestExpectingSuccess } from '../../../shared/vendor';
+import { paynet, paynetTimeToIso } from '../../vendor';
+import { otpSessionIdField, readOtpSessionId, readUserGsm, userGsmField } from './fields';
+
+export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['send'] } }, [
+	userGsmField,
+	otpSessionIdField,
+]);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
+	const userGsm = readUserGsm(this, itemIndex);
+	const otpSessionId = readOtpSessionId(this, itemIndex);
+	return async () => {
+		const response = await vendorRequestExpectingSuccess.call(
+			this,
+			itemIndex,
+			paynet,
+			{ method: 'POST', path: '/v1/card/send_otp', body: { user_gsm: userGsm, otp_session_id: otpSessionId } },
+			{ isSend: true },
+		);
+		return sentItem({
+			provider: paynet.provider,
+			operation: 'send',
+			recipient: userGsm,
+			reference: otpSessionId,
+			expiresAt: paynetTimeToIso(response.otp_expire),
+			response,
+		});
+	};
+}

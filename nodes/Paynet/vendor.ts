@@ -1,0 +1,200 @@
+import type { VendorProblem } from '../shared/errors';
+import { firstText, isRecord } from '../shared/errors';
+import type { VendorAnswer } from '../shared/transport';
+import type { Vendor } from '../shared/vendor';
+
+/** Paynet's result code for "success"; every other code is a failure, even with HTTP 200. */
+export const PAYNET_SUCCESS = 0;
+/** Paynet's "unsuccessful": on check_otp, the code did not match. */
+export const PAYNET_UNSUCCESSFUL = 1;
+
+interface PaynetCode {
+	name: string;
+	words: string;
+	hint: string;
+}
+
+/** Paynet's documented result codes (card-save and general), by number. */
+const PAYNET_CODES: Record<number, PaynetCode> = {
+	1: {
+		name: 'unsuccessful',
+		words: 'the request was unsuccessful',
+		hint: 'Check the phone number and the OTP session ID, and look the request up in the Paynet panel.',
+	},
+	2: {
+		name: 'companyblocked',
+		words: 'the company account is blocked',
+		hint: 'The merchant account is blocked at Paynet. Contact Paynet support.',
+	},
+	3: {
+		name: 'agentblocked',
+		words: 'the agent (dealer) is blocked',
+		hint: 'The agent this secret key belongs to is blocked at Paynet. Contact Paynet support or your main merchant.',
+	},
+	4: {
+		name: 'agentnotfound',
+		words: 'the agent (dealer) was not found',
+		hint: 'Check that the secret key belongs to the right merchant and environment (test keys only work on the test system).',
+	},
+	5: {
+		name: 'duplicatedata',
+		words: 'duplicate data',
+		hint: 'An OTP was already sent for this OTP session ID. Wait until it expires (otp_expire) or use a new session ID.',
+	},
+	6: {
+		name: 'noprocess',
+		words: 'no transaction was found to act on',
+		hint: 'Check the OTP session ID: it must be the one used with Send.',
+	},
+	7: {
+		name: 'unauthorized',
+		words: 'the secret key was refused',
+		hint: 'Check the secret key and the environment in the Paynet credential (a test key only works on the test system). OTP for card storage may also need enabling on the account.',
+	},
+	8: {
+		name: 'servererror',
+		words: 'internal server error',
+		hint: 'The code may or may not have been sent; nothing was repeated. Check Paynet\'s status before running again.',
+	},
+	9: {
+		name: 'notimplemented',
+		words: 'this service is not available for the account',
+		hint: 'Ask Paynet to enable OTP for card storage on the merchant account.',
+	},
+	10: {
+		name: 'timeout',
+		words: 'the request timed out on Paynet\'s side',
+		hint: 'The code may or may not have been sent; nothing was repeated. For a send, wait until the OTP would expire before sending again for the same session.',
+	},
+	11: {
+		name: 'badrequest',
+		words: 'the request was rejected as malformed',
+		hint: 'Check the phone number (5XXXXXXXXX) and the OTP session ID.',
+	},
+	12: {
+		name: 'nodata',
+		words: 'no data was found',
+		hint: 'Paynet has no OTP for this session ID and phone number. Use the session ID and number of the Send step.',
+	},
+	100: {
+		name: 'oldsuccessful',
+		words: 'this was already done successfully earlier',
+		hint: 'An earlier request for this OTP session already succeeded. Use the code already sent, or a new session ID.',
+	},
+};
+
+/** Paynet's error `type` on non-200 answers, in words. */
+const PAYNET_ERROR_TYPES: Record<string, string> = {
+	api_error: 'internal error',
+	invalid_request_error: 'the request was rejected as invalid',
+	authorization_error: 'the secret key was refused',
+	no_data_error: 'no data was found',
+};
+
+/** Paynet's result code as a number: `code` (a number or digits in text), else `result_code`. */
+export function paynetResultCode(body: unknown): number | undefined {
+	if (!isRecord(body)) return undefined;
+	for (const candidate of [body.code, body.result_code]) {
+		if (typeof candidate === 'number' && Number.isInteger(candidate)) return candidate;
+		if (typeof candidate === 'string' && /^\s*-?\d+\s*$/.test(candidate)) return Number(candidate);
+	}
+	return undefined;
+}
+
+function isTwoHundred(answer: VendorAnswer): boolean {
+	return answer.statusCode >= 200 && answer.statusCode < 300;
+}
+
+/** Paynet's own words, quoted in the hint so a person can search the Paynet docs for them. */
+function withPaynetMessage(hint: string, body: unknown): string {
+	const said = isRecord(body) ? firstText(body.message) : undefined;
+	return said === undefined ? hint : `Paynet said: "${said}". ${hint}`;
+}
+
+function describePaynetFailure(answer: VendorAnswer): VendorProblem | undefined {
+	const body = answer.body;
+	const code = paynetResultCode(body);
+	const known = code === undefined ? undefined : PAYNET_CODES[code];
+	const type = isRecord(body) && typeof body.type === 'string' ? body.type : undefined;
+
+	// A wrong key is HTTP 401 whatever the body says (it may be an HTML page from a gateway).
+	if (answer.statusCode === 401 && known?.name !== 'unauthorized') {
+		const unauthorized = PAYNET_CODES[7];
+		return {
+			message: `${unauthorized.words} (unauthorized)`,
+			hint: withPaynetMessage(unauthorized.hint, body),
+			vendorCode: code,
+		};
+	}
+	if (known !== undefined) {
+		return { message: `${known.words} (${known.name})`, hint: withPaynetMessage(known.hint, body), vendorCode: code };
+	}
+	if (code !== undefined && code !== PAYNET_SUCCESS) {
+		return {
+			message: `the request failed with result code ${code}`,
+			hint: withPaynetMessage('See Paynet\'s list of result codes, or ask Paynet support.', body),
+			vendorCode: code,
+		};
+	}
+	if (isTwoHundred(answer) && code === undefined) {
+		return {
+			message: `the answer could not be understood (HTTP ${answer.statusCode}, no result code in it)`,
+			hint: 'Paynet answered in a shape it does not document, so this is not taken for a success. The code may or may not have been sent; nothing was repeated.',
+		};
+	}
+	if (type !== undefined && PAYNET_ERROR_TYPES[type] !== undefined) {
+		return {
+			message: `${PAYNET_ERROR_TYPES[type]} (${type})`,
+			hint: withPaynetMessage('Check the phone number, the OTP session ID and the credential.', body),
+			vendorCode: code,
+		};
+	}
+	return undefined;
+}
+
+export const paynet: Vendor = {
+	provider: 'paynet',
+	displayName: 'Paynet',
+	credentialType: 'paynetApi',
+	hosts: { live: 'https://api.paynet.com.tr', test: 'https://pts-api.paynet.com.tr' },
+	// Paynet answers failures with HTTP 200 and a non-zero `code`: only code 0 is a success.
+	isSuccess: (answer) => isTwoHundred(answer) && paynetResultCode(answer.body) === PAYNET_SUCCESS,
+	describeFailure: describePaynetFailure,
+};
+
+/** Paynet's servers keep Turkish time, UTC+3 all year since 2016; used when a time has no offset. */
+const TURKEY_OFFSET = '+03:00';
+
+const PAYNET_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Paynet's `otp_expire` ("2017-07-17T15:30:15.0581408+03:00", .NET's 7-digit fractions) as an
+ * ISO 8601 time in UTC, the same instant; null when it is missing or not a time.
+ */
+export function paynetTimeToIso(value: unknown): string | null {
+	if (typeof value !== 'string') return null;
+	const match = PAYNET_TIME.exec(value.trim());
+	if (match === null) return null;
+	const [, year, month, day, hour, minute, second = '0', fraction = '', offset = TURKEY_OFFSET] = match;
+	const fields = [year, month, day, hour, minute, second].map(Number);
+	const milliseconds = Number(fraction.padEnd(3, '0').slice(0, 3));
+	const local = new Date(Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], milliseconds));
+	// Date.UTC rolls over (February 30 becomes March 2): such a time is not a time.
+	if (
+		local.getUTCFullYear() !== fields[0] ||
+		local.getUTCMonth() !== fields[1] - 1 ||
+		local.getUTCDate() !== fields[2] ||
+		local.getUTCHours() !== fields[3] ||
+		local.getUTCMinutes() !== fields[4] ||
+		local.getUTCSeconds() !== fields[5]
+	) {
+		return null;
+	}
+	let offsetMinutes = 0;
+	if (offset.toUpperCase() !== 'Z') {
+		const digits = offset.slice(1).replace(':', '');
+		offsetMinutes = (offset.startsWith('-') ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+	}
+	return new Date(local.getTime() - offsetMinutes * 60_000).toISOString();
+}
