@@ -76,7 +76,7 @@ export function readBatchingOptions(context: IExecuteFunctions): {
 	};
 }
 
-export function readTimeout(context: IExecuteFunctions, itemIndex: number): number {
+export function readTimeout(context: IExecuteFunctions, itemIndex = 0): number {
 	return wholeNumberAtLeast(
 		context.getNodeParameter('options.timeout', itemIndex, DEFAULT_TIMEOUT_MS),
 		1,

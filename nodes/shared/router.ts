@@ -1,8 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject, NodeApiError } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions, INodeExecutionData, JsonObject, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { readBatchingOptions } from './options';
-import type { OtpOperation, PreparedCall } from './types';
+import { readBatchingOptions, readTimeout } from './options';
+import type { OtpOperation, PreparedCall, RunScope } from './types';
 
 interface NodeErrorLike extends Error {
 	description?: string | null;
@@ -77,11 +80,23 @@ export async function runOperation(
 	}
 
 	const { batchSize, batchInterval } = readBatchingOptions(this);
+	const credentialsRead = new Map<string, Promise<ICredentialDataDecryptedObject>>();
+	const run: RunScope = {
+		credentials: async (type) => {
+			let read = credentialsRead.get(type);
+			if (read === undefined) {
+				read = this.getCredentials<ICredentialDataDecryptedObject>(type, 0);
+				credentialsRead.set(type, read);
+			}
+			return await read;
+		},
+		timeoutMs: readTimeout(this),
+	};
 	let firstFailure: { itemIndex: number; error: NodeErrorLike } | undefined;
 
 	const runOne = async ({ itemIndex, call }: PendingCall) => {
 		try {
-			const json = await call();
+			const json = await call(run);
 			results[itemIndex] = { json, pairedItem: { item: itemIndex } };
 		} catch (error) {
 			const itemError = errorForItem(this, error, itemIndex);

@@ -34,6 +34,8 @@ export interface VendorCallOptions {
 	isSend: boolean;
 	/** Credentials to use instead of the stored ones (e.g. with a spent token cleared). */
 	credentials?: ICredentialDataDecryptedObject;
+	/** Milliseconds to wait for an answer; by default the node's Timeout option. */
+	timeoutMs?: number;
 }
 
 const HOST_OF_ENVIRONMENT_IS_CUSTOM = 'custom';
@@ -122,7 +124,7 @@ export async function callVendor(
 		url: `${options.baseUrl}${request.path}`,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: readTimeout(this, itemIndex),
+		timeout: options.timeoutMs ?? readTimeout(this, itemIndex),
 		json: !request.form,
 		headers: { Accept: 'application/json' },
 	};

@@ -1,7 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/** What the calls of one node run share: the credentials, read once rather than once per item. */
+export interface RunScope {
+	credentials(type: string): Promise<ICredentialDataDecryptedObject>;
+	/** The node's request timeout in milliseconds. */
+	timeoutMs: number;
+}
 
 /** The request an operation has decided to make for one item, not made yet. */
-export type PreparedCall = () => Promise<IDataObject>;
+export type PreparedCall = (run: RunScope) => Promise<IDataObject>;
 
 /**
  * One operation of a vendor node. `prepare` reads and validates the item's parameters and throws

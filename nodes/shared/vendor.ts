@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions, NodeApiError } 
 import type { VendorProblem } from './errors';
 import { isRecord, problemFromStatus, vendorApiError } from './errors';
 import type { VendorAnswer, VendorRequest } from './transport';
+import type { RunScope } from './types';
 import { baseUrlFromCredentials, callVendorWithRateLimit, retryAfterMs } from './transport';
 
 /**
@@ -30,6 +31,8 @@ export interface RequestSettings {
 	isSend: boolean;
 	/** Credentials to use instead of the stored ones. */
 	credentials?: ICredentialDataDecryptedObject;
+	/** The node run's shared scope, so credentials are read once per run. */
+	run?: RunScope;
 }
 
 function isTwoHundred(answer: VendorAnswer): boolean {
@@ -50,7 +53,9 @@ export async function vendorRequest(
 ): Promise<VendorAnswer> {
 	const credentials =
 		settings.credentials ??
-		(await this.getCredentials<ICredentialDataDecryptedObject>(vendor.credentialType, itemIndex));
+		(settings.run
+			? await settings.run.credentials(vendor.credentialType)
+			: await this.getCredentials<ICredentialDataDecryptedObject>(vendor.credentialType, itemIndex));
 	return await callVendorWithRateLimit.call(
 		this,
 		itemIndex,
@@ -61,6 +66,7 @@ export async function vendorRequest(
 			isSend: settings.isSend,
 			// Handing n8n the credentials we already read saves it decrypting them a second time.
 			credentials,
+			timeoutMs: settings.run?.timeoutMs,
 		},
 		request,
 		vendor.rateLimitWait ??

@@ -14,13 +14,13 @@ export const description = updateDisplayOptions({ show: { resource: ['otp'], ope
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const otpId = readOtpId(this, itemIndex);
-	return async () => {
+	return async (run) => {
 		const answer = await vendorRequest.call(
 			this,
 			itemIndex,
 			d7Networks,
 			{ method: 'GET', path: `/verify/v1/report/${encodeURIComponent(otpId)}` },
-			{ isSend: false },
+			{ isSend: false, run },
 		);
 		if (!isVendorSuccess(d7Networks, answer)) throw vendorFailure.call(this, itemIndex, d7Networks, answer);
 		const response = answer.body;

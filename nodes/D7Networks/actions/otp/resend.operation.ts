@@ -13,13 +13,13 @@ export const description = updateDisplayOptions({ show: { resource: ['otp'], ope
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const otpId = readOtpId(this, itemIndex);
-	return async () => {
+	return async (run) => {
 		const response = await vendorRequestExpectingSuccess.call(
 			this,
 			itemIndex,
 			d7Networks,
 			{ method: 'POST', path: '/verify/v1/otp/resend-otp', body: { otp_id: otpId } },
-			{ isSend: true },
+			{ isSend: true, run },
 		);
 		return sentItem({
 			provider: d7Networks.provider,

@@ -237,13 +237,13 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	}
 	Object.assign(body, readOptionalFields(this, itemIndex));
 
-	return async () => {
+	return async (run) => {
 		const response = await vendorRequestExpectingSuccess.call(
 			this,
 			itemIndex,
 			d7Networks,
 			{ method: 'POST', path: '/verify/v1/otp/send-otp', body },
-			{ isSend: true },
+			{ isSend: true, run },
 		);
 		return sentItem({
 			provider: d7Networks.provider,

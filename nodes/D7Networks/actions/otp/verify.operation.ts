@@ -41,13 +41,13 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	if (!/^[A-Za-z0-9]{1,20}$/.test(otpCode)) {
 		throw badInput(this, itemIndex, 'OTP Code', otpCode, 'expected the letters or digits of the code');
 	}
-	return async () => {
+	return async (run) => {
 		const answer = await vendorRequest.call(
 			this,
 			itemIndex,
 			d7Networks,
 			{ method: 'POST', path: '/verify/v1/otp/verify-otp', body: { otp_id: otpId, otp_code: otpCode } },
-			{ isSend: false },
+			{ isSend: false, run },
 		);
 		const body = answer.body;
 		// D7 says a wrong code with HTTP 400 INVALID_OTP_CODE: an answer for the workflow, not an error.

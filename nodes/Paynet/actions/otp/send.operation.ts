@@ -15,13 +15,13 @@ export const description = updateDisplayOptions({ show: { resource: ['otp'], ope
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const userGsm = readUserGsm(this, itemIndex);
 	const otpSessionId = readOtpSessionId(this, itemIndex);
-	return async () => {
+	return async (run) => {
 		const response = await vendorRequestExpectingSuccess.call(
 			this,
 			itemIndex,
 			paynet,
 			{ method: 'POST', path: '/v1/card/send_otp', body: { user_gsm: userGsm, otp_session_id: otpSessionId } },
-			{ isSend: true },
+			{ isSend: true, run },
 		);
 		return sentItem({
 			provider: paynet.provider,

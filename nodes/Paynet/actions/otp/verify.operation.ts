@@ -34,7 +34,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	if (!/^[A-Za-z0-9]{1,20}$/.test(otpCode)) {
 		throw badInput(this, itemIndex, 'OTP Code', otpCode, 'expected the letters and digits of the code');
 	}
-	return async () => {
+	return async (run) => {
 		const answer = await vendorRequest.call(
 			this,
 			itemIndex,
@@ -44,7 +44,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 				path: '/v1/card/check_otp',
 				body: { user_gsm: userGsm, otp_session_id: otpSessionId, otp_code: otpCode },
 			},
-			{ isSend: false },
+			{ isSend: false, run },
 		);
 		const code = paynetResultCode(answer.body);
 		const answered = answer.statusCode >= 200 && answer.statusCode < 300;

@@ -83,13 +83,13 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	// An object, as the curl sample sends it; the doc's jQuery sample wraps it in an array by mistake.
 	const body = { source, transport: 'sms', content: { sms: message }, destination };
 
-	return async () => {
+	return async (run) => {
 		const answer = await vendorRequest.call(
 			this,
 			itemIndex,
 			shoutout,
 			{ method: 'POST', path: '/otpservice/send', body },
-			{ isSend: true },
+			{ isSend: true, run },
 		);
 		if (!isVendorSuccess(shoutout, answer)) throw vendorFailure.call(this, itemIndex, shoutout, answer);
 		const response = answer.body;

@@ -58,13 +58,13 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 		throw badInput(this, itemIndex, 'Code', code, 'expected the letters or digits of the code');
 	}
 
-	return async () => {
+	return async (run) => {
 		const answer = await vendorRequest.call(
 			this,
 			itemIndex,
 			shoutout,
 			{ method: 'POST', path: '/otpservice/verify', body: { code, referenceId } },
-			{ isSend: false },
+			{ isSend: false, run },
 		);
 		const body = answer.body;
 		const statusCode = isRecord(body) ? firstText(body.statusCode) : undefined;

@@ -101,13 +101,13 @@ export function sendOtpCall(
 	body: IDataObject,
 ): PreparedCall {
 	const mobile = String(body.mobile);
-	return async () => {
+	return async (run) => {
 		const response = await vendorRequestExpectingSuccess.call(
 			context,
 			itemIndex,
 			turkeySms,
 			{ method: 'POST', path, body: { ...body } },
-			{ isSend: true },
+			{ isSend: true, run },
 		);
 		return sentItem({
 			provider: turkeySms.provider,
