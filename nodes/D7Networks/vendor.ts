@@ -81,7 +81,7 @@ function describeD7Failure(answer: VendorAnswer): VendorProblem | undefined {
 			vendorCode: 'FAILED',
 		};
 	}
-	if (message !== undefined && status < 500) {
+	if (message !== undefined && status < 500 && status !== 429) {
 		return { message, vendorCode: code };
 	}
 	return undefined;
