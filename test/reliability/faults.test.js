@@ -1,0 +1,89 @@
+// Fault injection: every operation of every vendor, against every way a vendor can fail.
+// Each fault is an error in words, an error item paired to its input with Continue On Fail,
+// exactly one request per item (a send that may have reached the vendor is never repeated),
+// and no secret anywhere a person or a log could see it.
+const { runNode, everythingShown } = require('../harness/engine');
+const { HTML_502 } = require('../harness/simulator');
+const { vendors } = require('./vendors');
+
+const FAULTS = [
+	['HTTP 500', { status: 500, body: { message: 'Internal Server Error' } }],
+	['HTTP 502 with an HTML page', { status: 502, raw: HTML_502 }],
+	['HTTP 503', { status: 503, body: { message: 'Service Unavailable' } }],
+	['HTTP 429 without Retry-After', { status: 429, body: { message: 'Too Many Requests' } }],
+	['a 200 whose body is not JSON', { status: 200, raw: 'OK, thanks', headers: { 'Content-Type': 'text/plain' } }],
+	['a 200 with an empty body', { status: 200, raw: '', headers: { 'Content-Type': 'application/json' } }],
+	['a 200 with an empty object', { status: 200, body: {} }],
+	['a 200 with a list', { status: 200, body: [] }],
+	['a 200 with detail as text', { status: 200, body: { detail: 'something happened' } }],
+	['a 400 with detail as an object', { status: 400, body: { detail: { unexpected: true } } }],
+	['a 400 with detail as a list', { status: 400, body: { detail: [1, 'two', { three: 3 }] } }],
+	['a 400 with fields of the wrong type', { status: 400, body: { message: { nested: ['x'] }, code: { no: 1 }, result_code: [], statusCode: {} } }],
+	['a 422 with no fields at all', { status: 422, body: {} }],
+	['a connection reset before the answer', { drop: 'before' }],
+	['a connection cut after the headers', { drop: 'after-headers' }],
+	['no answer before the timeout', { drop: 'hang' }],
+];
+
+for (const vendor of vendors) {
+	describe(vendor.displayName, () => {
+		let simulator;
+		let credentials;
+		const secretValues = Object.values(vendor.secrets);
+
+		beforeAll(async () => {
+			simulator = vendor.simulator(vendor.secrets);
+			credentials = vendor.credentials(await simulator.start(), vendor.secrets);
+		});
+		afterAll(async () => simulator.stop());
+		beforeEach(() => simulator.reset());
+
+		for (const spec of vendor.operations) {
+			describe(spec.operation, () => {
+				test.each(FAULTS)('%s: an error in words, one request, no secret', async (_name, fault) => {
+					simulator.fail({ ...fault, path: spec.path });
+					const result = await runNode({
+						nodeType: vendor.node,
+						parameters: { resource: 'otp', operation: spec.operation, ...spec.parameters, options: { timeout: 400 } },
+						credentials,
+					});
+					expect(result.items).toHaveLength(0);
+					expect(result.error).toBeDefined();
+					expect(result.error.name).toBe('NodeApiError');
+					const { message, description } = result.error;
+					expect(message.startsWith(`${vendor.displayName}: `)).toBe(true);
+					expect(message).not.toMatch(/undefined|\[object Object\]|null|NaN/);
+					expect(message).not.toMatch(/\n\s+at /);
+					expect(String(description ?? '')).not.toMatch(/undefined|\[object Object\]|\n\s+at /);
+					expect(result.error.context.itemIndex).toBe(0);
+					expect(simulator.requestsTo(spec.path)).toHaveLength(1);
+					const shown = everythingShown(result);
+					for (const secret of secretValues) expect(shown).not.toContain(secret);
+				});
+			});
+		}
+
+		test('with Continue On Fail, each failing item becomes an error item paired to its input', async () => {
+			const spec = vendor.operations[0];
+			simulator.fail({ status: 503, body: { message: 'down' }, path: spec.path, times: 1 });
+			simulator.fail({ drop: 'before', path: spec.path, times: 1 });
+			const result = await runNode({
+				nodeType: vendor.node,
+				parameters: { resource: 'otp', operation: spec.operation, ...spec.parameters, options: { batching: { batch: { batchSize: 1 } } } },
+				credentials,
+				items: [{}, {}, {}],
+				onError: 'continueRegularOutput',
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(3);
+			expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			expect(result.items[0].json.error).toMatch(new RegExp(`^${vendor.displayName}: `));
+			expect(result.items[0].json.httpCode).toBe('503');
+			expect(result.items[1].json.error).toMatch(new RegExp(`^${vendor.displayName}: `));
+			expect(result.items[2].json.error).toBeUndefined();
+			expect(simulator.requestsTo(spec.path)).toHaveLength(3);
+			const shown = everythingShown(result);
+			for (const secret of secretValues) expect(shown).not.toContain(secret);
+		});
+	});
+}

@@ -1,0 +1,58 @@
+'use strict';
+// Every operation of every vendor, as the reliability tests drive them: valid parameters, the
+// path the vendor receives, whether it is a send (never repeated), and recognisable secrets.
+const { createD7Simulator } = require('../simulators/d7Networks');
+const { createPaynetSimulator } = require('../simulators/paynet');
+const { createShoutoutSimulator } = require('../simulators/shoutout');
+const { createTurkeySmsSimulator } = require('../simulators/turkeySms');
+
+const vendors = [
+	{
+		node: 'd7Networks',
+		displayName: 'D7 Networks',
+		secrets: { apiToken: 'SECRET-d7-token-9f3b7c' },
+		simulator: (secrets) => createD7Simulator({ apiToken: secrets.apiToken }),
+		credentials: (url, secrets) => ({ d7NetworksApi: { environment: 'custom', baseUrl: url, ...secrets } }),
+		operations: [
+			{ operation: 'send', path: '/verify/v1/otp/send-otp', isSend: true, parameters: { recipient: '+971501234567', messageType: 'content', content: 'Code {}' } },
+			{ operation: 'resend', path: '/verify/v1/otp/resend-otp', isSend: true, parameters: { otpId: 'otp-1' } },
+			{ operation: 'verify', path: '/verify/v1/otp/verify-otp', isSend: false, parameters: { otpId: 'otp-1', otpCode: '123456' } },
+			{ operation: 'getStatus', path: '/verify/v1/report/', isSend: false, parameters: { otpId: 'otp-1' } },
+		],
+	},
+	{
+		node: 'paynet',
+		displayName: 'Paynet',
+		secrets: { secretKey: 'sck_SECRET-paynet-41c9e2' },
+		simulator: (secrets) => createPaynetSimulator({ secretKey: secrets.secretKey }),
+		credentials: (url, secrets) => ({ paynetApi: { environment: 'custom', baseUrl: url, ...secrets } }),
+		operations: [
+			{ operation: 'send', path: '/v1/card/send_otp', isSend: true, parameters: { userGsm: '+90 532 481 89 42', otpSessionId: 'session-1' } },
+			{ operation: 'verify', path: '/v1/card/check_otp', isSend: false, parameters: { userGsm: '05324818942', otpSessionId: 'session-1', otpCode: 'ART2' } },
+		],
+	},
+	{
+		node: 'shoutout',
+		displayName: 'ShoutOUT',
+		secrets: { apiKey: 'SECRET-shoutout-key-7d21aa' },
+		simulator: (secrets) => createShoutoutSimulator({ apiKey: secrets.apiKey }),
+		credentials: (url, secrets) => ({ shoutoutApi: { environment: 'custom', baseUrl: url, ...secrets } }),
+		operations: [
+			{ operation: 'send', path: '/otpservice/send', isSend: true, parameters: { source: 'ShoutDEMO', destination: '+94 77 123 4567', message: 'Your code is {{code}}' } },
+			{ operation: 'verify', path: '/otpservice/verify', isSend: false, parameters: { referenceId: 'ref-1', code: '123456' } },
+		],
+	},
+	{
+		node: 'turkeySms',
+		displayName: 'TurkeySMS',
+		secrets: { apiKey: 'SECRET-turkeysms-key-0be5f1' },
+		simulator: (secrets) => createTurkeySmsSimulator({ apiKey: secrets.apiKey }),
+		credentials: (url, secrets) => ({ turkeySmsApi: { environment: 'custom', baseUrl: url, ...secrets } }),
+		operations: [
+			{ operation: 'send', path: '/otp/send', isSend: true, parameters: { mobile: '+90 532 481 89 42' } },
+			{ operation: 'sendCustom', path: '/otp/detailed', isSend: true, parameters: { mobile: '05324818942', title: 'MyApp', text: 'Code TS-CODE' } },
+		],
+	},
+];
+
+module.exports = { vendors };
