@@ -23,6 +23,25 @@ export function firstText(...candidates: unknown[]): string | undefined {
 	return undefined;
 }
 
+/**
+ * A failure a credential's preAuthentication (a token exchange) already put in words: an error
+ * carrying `vendorProblem` (and the token endpoint's `statusCode`), anywhere in the cause chain.
+ */
+export function explainedFailureOf(error: unknown): { problem: VendorProblem; statusCode?: number } | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (isRecord(current) && !seen.has(current)) {
+		seen.add(current);
+		const problem = current.vendorProblem;
+		if (isRecord(problem) && typeof problem.message === 'string') {
+			const statusCode = typeof current.statusCode === 'number' ? current.statusCode : undefined;
+			return { problem: problem as unknown as VendorProblem, statusCode };
+		}
+		current = current.cause;
+	}
+	return undefined;
+}
+
 /** Words for an HTTP status when the vendor's body says nothing we can read. */
 export function problemFromStatus(vendor: string, answer: VendorAnswer): VendorProblem {
 	const status = answer.statusCode;
