@@ -24,20 +24,21 @@ interface TokenProblem {
 }
 
 /**
- * A token-exchange failure in words. It carries `vendorProblem` so that the node reports it as
- * Valify's answer, and nothing of the request: the HTTP client's own error would carry the form
- * body, which holds the password and the client secret.
+ * A token-exchange failure in words, with nothing of the request: the HTTP client's own error
+ * would carry the form body, which holds the password and the client secret. n8n wraps what
+ * preAuthentication throws in a NodeApiError that keeps `response.data` as its `context.data`;
+ * the node finds the problem there (`vendorProblem`) and reports it as Valify's answer.
  */
 class ValifyTokenError extends Error {
-	vendorProblem: TokenProblem;
+	description: string;
 
-	statusCode?: number;
+	response: { data: { vendorProblem: TokenProblem; vendorHttpStatus?: number } };
 
-	constructor(problem: TokenProblem, statusCode?: number) {
+	constructor(problem: TokenProblem, httpStatus?: number) {
 		super(`Valify: ${problem.message}`);
 		this.name = 'ValifyTokenError';
-		this.vendorProblem = problem;
-		this.statusCode = statusCode;
+		this.description = problem.hint;
+		this.response = { data: { vendorProblem: problem, vendorHttpStatus: httpStatus } };
 	}
 }
 

@@ -1,8 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { VendorProblem } from '../shared/errors';
 import { firstText, isRecord } from '../shared/errors';
 import type { VendorAnswer } from '../shared/transport';
+import type { RunScope } from '../shared/types';
 import type { Vendor } from '../shared/vendor';
 import { vendorRequest } from '../shared/vendor';
 
@@ -91,30 +92,30 @@ function refusedTheToken(answer: VendorAnswer, freshTokens: number): boolean {
 
 /**
  * One POST to Valify with the bundle key in its JSON body. When Valify refuses the token, the
- * request was not carried out, so it is made again with the stored token cleared: n8n's
- * credentials helper then runs the credential's preAuthentication (the token exchange) and
- * stores the new token. A bounded number of times, as several items may spend a token at once.
+ * request was not carried out, so it is made again with the token cleared from the run's
+ * credentials: n8n's credentials helper then runs the credential's preAuthentication (the token
+ * exchange), stores the new token and puts it in the run's credentials, where the run's other
+ * calls find it. A bounded number of times, as several items may spend a token at once.
  */
 export async function valifyRequest(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	run: RunScope,
 	path: string,
 	fields: IDataObject,
 	isSend: boolean,
 ): Promise<VendorAnswer> {
-	const credentials = await this.getCredentials<ICredentialDataDecryptedObject>(valify.credentialType, itemIndex);
+	const credentials = await run.credentials(valify.credentialType);
 	const request = {
 		method: 'POST' as const,
 		path,
 		body: { ...fields, bundle_key: String(credentials.bundleKey ?? '') },
 	};
-	let answer = await vendorRequest.call(this, itemIndex, valify, request, { isSend });
+	let answer = await vendorRequest.call(this, itemIndex, valify, request, { isSend, run });
 	for (let freshTokens = 0; freshTokens < MAX_FRESH_TOKENS_PER_CALL; freshTokens++) {
 		if (!refusedTheToken(answer, freshTokens)) break;
-		answer = await vendorRequest.call(this, itemIndex, valify, request, {
-			isSend,
-			credentials: { ...credentials, accessToken: '' },
-		});
+		credentials.accessToken = '';
+		answer = await vendorRequest.call(this, itemIndex, valify, request, { isSend, run, credentials });
 	}
 	return answer;
 }

@@ -47,8 +47,8 @@ function readEgyptianMobile(context: IExecuteFunctions, itemIndex: number): stri
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const phoneNumber = readEgyptianMobile(this, itemIndex);
 	const fields = { phone_number: phoneNumber, ...readLanguage(this, itemIndex) };
-	return async () => {
-		const answer = await valifyRequest.call(this, itemIndex, '/api/v1/otp/send/', fields, true);
+	return async (run) => {
+		const answer = await valifyRequest.call(this, itemIndex, run, '/api/v1/otp/send/', fields, true);
 		if (!isVendorSuccess(valify, answer)) throw vendorFailure.call(this, itemIndex, valify, answer);
 		const response = answer.body;
 		const reference = isRecord(response) ? referenceOf(response.transaction_id) : null;

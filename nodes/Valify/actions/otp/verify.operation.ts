@@ -40,8 +40,8 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	const otp = readText(this, itemIndex, 'otp', 'OTP');
 	if (!/^[0-9]{6}$/.test(otp)) throw badInput(this, itemIndex, 'OTP', otp, 'expected the 6 digits of the code');
 	const fields = { otp, transaction_id: transactionId, ...readLanguage(this, itemIndex) };
-	return async () => {
-		const answer = await valifyRequest.call(this, itemIndex, '/api/v1/otp/verify/', fields, false);
+	return async (run) => {
+		const answer = await valifyRequest.call(this, itemIndex, run, '/api/v1/otp/verify/', fields, false);
 		if (!isVendorSuccess(valify, answer)) throw vendorFailure.call(this, itemIndex, valify, answer);
 		const response = answer.body;
 		if (!isRecord(response) || typeof response.verified !== 'boolean') {
