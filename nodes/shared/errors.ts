@@ -23,6 +23,35 @@ export function firstText(...candidates: unknown[]): string | undefined {
 	return undefined;
 }
 
+/** `{ vendorProblem, vendorHttpStatus? }`: a failure already put in words, see explainedFailureOf. */
+function explainedIn(value: unknown): { problem: VendorProblem; statusCode?: number } | undefined {
+	if (!isRecord(value) || !isRecord(value.vendorProblem) || typeof value.vendorProblem.message !== 'string') {
+		return undefined;
+	}
+	const statusCode = typeof value.vendorHttpStatus === 'number' ? value.vendorHttpStatus : undefined;
+	return { problem: value.vendorProblem as unknown as VendorProblem, statusCode };
+}
+
+/**
+ * A failure a credential's preAuthentication (a token exchange) already put in words. Its error
+ * carries `response.data = { vendorProblem, vendorHttpStatus }`, which n8n keeps as the
+ * `context.data` of the NodeApiError it wraps the error in; found anywhere in the cause chain.
+ */
+export function explainedFailureOf(error: unknown): { problem: VendorProblem; statusCode?: number } | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (isRecord(current) && !seen.has(current)) {
+		seen.add(current);
+		const found =
+			explainedIn(current) ??
+			explainedIn(isRecord(current.context) ? current.context.data : undefined) ??
+			explainedIn(isRecord(current.response) ? current.response.data : undefined);
+		if (found !== undefined) return found;
+		current = current.cause;
+	}
+	return undefined;
+}
+
 /** Words for an HTTP status when the vendor's body says nothing we can read. */
 export function problemFromStatus(vendor: string, answer: VendorAnswer): VendorProblem {
 	const status = answer.statusCode;

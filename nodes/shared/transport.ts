@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { explainedFailureOf, vendorApiError } from './errors';
 import { readTimeout } from './options';
 
 export interface VendorRequest {
@@ -150,6 +151,12 @@ export async function callVendor(
 					},
 		)) as typeof response;
 	} catch (error) {
+		const explained = explainedFailureOf(error);
+		if (explained !== undefined) {
+			const answer =
+				explained.statusCode === undefined ? undefined : { statusCode: explained.statusCode, body: undefined, headers: {} };
+			throw vendorApiError(this, itemIndex, options.vendor, answer, explained.problem);
+		}
 		const failure = networkFailure(error);
 		const consequence = options.isSend
 			? 'The code may or may not have been sent; it was not sent again, to avoid texting the person twice.'

@@ -1,0 +1,265 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+const STAGING_URL = 'https://valifystage.com';
+const TOKEN_PATH = '/api/o/token/';
+const TOKEN_TIMEOUT_MS = 30_000;
+
+function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	const url = credentials.environment === 'custom' ? String(credentials.baseUrl ?? '').trim() : STAGING_URL;
+	return url.replace(/\/+$/, '');
+}
+
+interface TokenProblem {
+	message: string;
+	hint: string;
+	vendorCode?: string;
+}
+
+/**
+ * A token-exchange failure in words, with nothing of the request: the HTTP client's own error
+ * would carry the form body, which holds the password and the client secret. n8n wraps what
+ * preAuthentication throws in a NodeApiError that keeps `response.data` as its `context.data`;
+ * the node finds the problem there (`vendorProblem`) and reports it as Valify's answer.
+ */
+class ValifyTokenError extends Error {
+	description: string;
+
+	response: { data: { vendorProblem: TokenProblem; vendorHttpStatus?: number } };
+
+	constructor(problem: TokenProblem, httpStatus?: number) {
+		super(`Valify: ${problem.message}`);
+		this.name = 'ValifyTokenError';
+		this.description = problem.hint;
+		this.response = { data: { vendorProblem: problem, vendorHttpStatus: httpStatus } };
+	}
+}
+
+function textOf(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** What OAuth's answer says about which part of the credential is wrong. */
+function tokenProblem(statusCode: number, body: unknown): TokenProblem {
+	const answer = typeof body === 'object' && body !== null ? (body as IDataObject) : {};
+	const code = textOf(answer.error);
+	const said = textOf(answer.error_description);
+	if (code === 'invalid_client' || (code === undefined && statusCode === 401)) {
+		return {
+			message: 'the token endpoint refused the client ID or client secret',
+			hint: 'Check the Client ID and Client Secret in the Valify credential (they come with the account from Valify).',
+			vendorCode: code,
+		};
+	}
+	if (code === 'invalid_grant') {
+		return {
+			message: 'the token endpoint refused the username or password',
+			hint: 'Check the Username and Password in the Valify credential.',
+			vendorCode: code,
+		};
+	}
+	if (code === 'unauthorized_client' || code === 'unsupported_grant_type') {
+		return {
+			message: 'the client is not allowed to sign in with a username and password',
+			hint: 'Ask Valify to enable the password grant for this client ID.',
+			vendorCode: code,
+		};
+	}
+	if (statusCode >= 500 || typeof body === 'string') {
+		const page = typeof body === 'string' && body.trim() !== '' ? ' with a page that is not JSON' : '';
+		return {
+			message: `the token endpoint failed (HTTP ${statusCode}${page})`,
+			hint: "No code was sent. Check the credential's environment or base URL and Valify's status, then run again.",
+		};
+	}
+	return {
+		message: `the token endpoint refused the sign-in${said ? `: ${said}` : ''} (HTTP ${statusCode})`,
+		hint: 'Check the Username, Password, Client ID and Client Secret in the Valify credential.',
+		vendorCode: code,
+	};
+}
+
+/** Which network failure the token request met, without keeping the error (it holds the form body). */
+function networkProblem(error: unknown): TokenProblem {
+	const record = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown };
+	const said = `${String(record.code ?? '')} ${String(record.message ?? '')}`.toUpperCase();
+	const what =
+		said.includes('ECONNABORTED') || said.includes('TIMEOUT') || said.includes('ETIMEDOUT')
+			? 'no answer came from the token endpoint before the timeout'
+			: said.includes('ECONNREFUSED')
+				? 'the connection to the token endpoint was refused'
+				: 'the token endpoint could not be reached';
+	return {
+		message: what,
+		hint: "No code was sent. Check the credential's environment or base URL and Valify's status, then run again.",
+	};
+}
+
+export class ValifyApi implements ICredentialType {
+	name = 'valifyApi';
+
+	displayName = 'Valify API';
+
+	icon = { light: 'file:../icons/valify.svg', dark: 'file:../icons/valify.dark.svg' } as const;
+
+	documentationUrl = 'https://valify.gitbook.io/valify-api-documentation/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Staging (valifystage.com)', value: 'staging' },
+				{ name: 'Custom (Production Host From Valify)', value: 'custom' },
+			],
+			default: 'staging',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://your-production-host.example',
+			description: 'The production address Valify gave you on onboarding, or a proxy in front of it',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the bundle key is Valify's second secret
+		{
+			displayName: 'Bundle Key',
+			name: 'bundleKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The key of the Valify product bundle; it is sent in the body of every request',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	/** The OAuth password grant. n8n calls it when the token is empty or spent, and stores the token. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		let response: { statusCode: number; body: unknown };
+		try {
+			response = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${baseUrlOf(credentials)}${TOKEN_PATH}`,
+				body: new URLSearchParams({
+					grant_type: 'password',
+					username: String(credentials.username ?? ''),
+					password: String(credentials.password ?? ''),
+					client_id: String(credentials.clientId ?? ''),
+					client_secret: String(credentials.clientSecret ?? ''),
+				}),
+				headers: { Accept: 'application/json' },
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: TOKEN_TIMEOUT_MS,
+			})) as typeof response;
+		} catch (error) {
+			throw new ValifyTokenError(networkProblem(error));
+		}
+		let body = response.body;
+		if (typeof body === 'string') {
+			try {
+				body = JSON.parse(body) as unknown;
+			} catch {
+				// an HTML page stays text, and is described as such
+			}
+		}
+		const accessToken =
+			typeof body === 'object' && body !== null ? textOf((body as IDataObject).access_token) : undefined;
+		if (response.statusCode < 200 || response.statusCode >= 300) {
+			throw new ValifyTokenError(tokenProblem(response.statusCode, body), response.statusCode);
+		}
+		if (accessToken === undefined) {
+			throw new ValifyTokenError(
+				{
+					message: 'the token endpoint answered without an access token',
+					hint: "No code was sent. Check the credential's environment or base URL.",
+				},
+				response.statusCode,
+			);
+		}
+		return { accessToken };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	// n8n runs preAuthentication (the token exchange) before testing; the test request asks the
+	// token endpoint once more, which uses none of a token's three API calls and texts nobody.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://valifystage.com"}}',
+			url: TOKEN_PATH,
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: {
+				grant_type: 'password',
+				username: '={{$credentials.username}}',
+				password: '={{$credentials.password}}',
+				client_id: '={{$credentials.clientId}}',
+				client_secret: '={{$credentials.clientSecret}}',
+			},
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Valify refused the client ID or client secret' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 400, message: 'Valify refused the username or password' },
+			},
+		],
+	};
+}

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkOneOf, readAdditionalField } from '../../../shared/validation';
+
+/** Valify's `lang`: the language of its messages; unset, Valify uses English. */
+export const languageFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Language',
+			name: 'lang',
+			type: 'options',
+			options: [
+				{ name: 'Arabic', value: 'ar' },
+				{ name: 'English', value: 'en' },
+			],
+			default: 'en',
+			description: "Language of Valify's messages",
+		},
+	],
+};
+
+export function readLanguage(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const lang = readAdditionalField(context, itemIndex, 'lang');
+	if (lang === undefined) return {};
+	return { lang: checkOneOf(context, itemIndex, 'Language', lang, ['en', 'ar']) };
+}
