@@ -5,6 +5,7 @@ const { createD7Simulator } = require('../simulators/d7Networks');
 const { createPaynetSimulator } = require('../simulators/paynet');
 const { createShoutoutSimulator } = require('../simulators/shoutout');
 const { createTurkeySmsSimulator } = require('../simulators/turkeySms');
+const { createValifySimulator } = require('../simulators/valify');
 
 const vendors = [
 	{
@@ -51,6 +52,23 @@ const vendors = [
 		operations: [
 			{ operation: 'send', path: '/otp/send', isSend: true, parameters: { mobile: '+90 532 481 89 42' } },
 			{ operation: 'sendCustom', path: '/otp/detailed', isSend: true, parameters: { mobile: '05324818942', title: 'MyApp', text: 'Code TS-CODE' } },
+		],
+	},
+	{
+		node: 'valify',
+		displayName: 'Valify',
+		secrets: {
+			username: 'SECRET-valify-user-6a1f',
+			password: 'SECRET-valify-password-c81d',
+			clientId: 'SECRET-valify-client-2e9b',
+			clientSecret: 'SECRET-valify-client-secret-f07a',
+			bundleKey: 'SECRET-valify-bundle-5b3c',
+		},
+		simulator: (secrets) => createValifySimulator({ account: secrets }),
+		credentials: (url, secrets) => ({ valifyApi: { environment: 'custom', baseUrl: url, accessToken: '', ...secrets } }),
+		operations: [
+			{ operation: 'send', path: '/api/v1/otp/send/', isSend: true, parameters: { phoneNumber: '+20 10 1234 5678' } },
+			{ operation: 'verify', path: '/api/v1/otp/verify/', isSend: false, parameters: { transactionId: 'tx-1', otp: '123456' } },
 		],
 	},
 ];

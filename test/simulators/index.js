@@ -26,6 +26,30 @@ const simulators = {
 		credentialType: 'turkeySmsApi',
 		credential: (url) => ({ environment: 'custom', baseUrl: url, apiKey: 'sandbox-turkeysms-key' }),
 	},
+	valify: {
+		displayName: 'Valify',
+		create: (options) =>
+			require('./valify').createValifySimulator({
+				account: {
+					username: 'sandbox-user',
+					password: 'sandbox-password',
+					clientId: 'sandbox-client',
+					clientSecret: 'sandbox-client-secret',
+					bundleKey: 'sandbox-bundle-key',
+				},
+				...options,
+			}),
+		credentialType: 'valifyApi',
+		credential: (url) => ({
+			environment: 'custom',
+			baseUrl: url,
+			username: 'sandbox-user',
+			password: 'sandbox-password',
+			clientId: 'sandbox-client',
+			clientSecret: 'sandbox-client-secret',
+			bundleKey: 'sandbox-bundle-key',
+		}),
+	},
 };
 
 module.exports = { simulators };

@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { referenceOf, secondsFromNow, sentItem } from '../../../shared/output';
 import type { PreparedCall } from '../../../shared/types';
-import { vendorRequestExpectingSuccess } from '../../../shared/vendor';
-import { d7Networks } from '../../vendor';
+import { d7Networks, requestOtp } from '../../vendor';
 import { otpIdField, readOtpId } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['resend'] } }, [
@@ -14,13 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['otp'], ope
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const otpId = readOtpId(this, itemIndex);
 	return async (run) => {
-		const response = await vendorRequestExpectingSuccess.call(
-			this,
-			itemIndex,
-			d7Networks,
-			{ method: 'POST', path: '/verify/v1/otp/resend-otp', body: { otp_id: otpId } },
-			{ isSend: true, run },
-		);
+		const response = await requestOtp.call(this, itemIndex, { method: 'POST', path: '/verify/v1/otp/resend-otp', body: { otp_id: otpId } }, run);
 		return sentItem({
 			provider: d7Networks.provider,
 			operation: 'resend',

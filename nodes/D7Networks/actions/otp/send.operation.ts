@@ -13,8 +13,7 @@ import {
 	readAdditionalFields,
 	readText,
 } from '../../../shared/validation';
-import { vendorRequestExpectingSuccess } from '../../../shared/vendor';
-import { d7Networks } from '../../vendor';
+import { d7Networks, requestOtp } from '../../vendor';
 
 const D7_DEFAULT_EXPIRY_SECONDS = 600;
 
@@ -238,13 +237,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	Object.assign(body, readOptionalFields(this, itemIndex));
 
 	return async (run) => {
-		const response = await vendorRequestExpectingSuccess.call(
-			this,
-			itemIndex,
-			d7Networks,
-			{ method: 'POST', path: '/verify/v1/otp/send-otp', body },
-			{ isSend: true, run },
-		);
+		const response = await requestOtp.call(this, itemIndex, { method: 'POST', path: '/verify/v1/otp/send-otp', body }, run);
 		return sentItem({
 			provider: d7Networks.provider,
 			operation: 'send',
