@@ -14,23 +14,31 @@ const OVERHEAD_ITEMS = Number(process.env.BENCH_OVERHEAD_ITEMS ?? 1000);
 const NODES_BASE_VERSION = '2.11.2';
 const API_TOKEN = 'sandbox-d7-token';
 
-/** n8n's own HTTP Request node, from the published n8n-nodes-base package, cached in .cache/bench. */
+/**
+ * n8n's own HTTP Request node, from the published n8n-nodes-base package, unpacked into
+ * .cache/bench/node_modules (under a node_modules folder, so linters and tools leave it alone).
+ */
 function loadHttpRequestNode() {
 	const dir = path.join(ROOT, '.cache', 'bench');
-	const entry = path.join(dir, 'package', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+	const packageDir = path.join(dir, 'node_modules', 'n8n-nodes-base');
+	const entry = path.join(packageDir, 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
 	if (!fs.existsSync(entry)) {
 		fs.mkdirSync(dir, { recursive: true });
 		console.error(`Fetching n8n-nodes-base@${NODES_BASE_VERSION} for its HTTP Request node…`);
 		execFileSync('npm', ['pack', `n8n-nodes-base@${NODES_BASE_VERSION}`, '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
-		execFileSync('tar', ['xzf', `n8n-nodes-base-${NODES_BASE_VERSION}.tgz`], { cwd: dir });
-		const wanted = require(path.join(dir, 'package', 'package.json')).dependencies;
-		// The HTTP Request node's helpers need these four beyond what n8n-core brings.
+		const tarball = path.join(dir, `n8n-nodes-base-${NODES_BASE_VERSION}.tgz`);
+		const wanted = JSON.parse(execFileSync('tar', ['xzOf', tarball, 'package/package.json']).toString()).dependencies;
+		// The HTTP Request node's helpers need these four beyond what n8n-core brings. They are
+		// installed first: npm would prune a package it did not install itself.
 		const extra = ['@mozilla/readability', 'cheerio', 'html-to-text', 'jsdom'].map((name) => `${name}@${wanted[name]}`);
 		fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"bench-deps","private":true}\n');
-		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--silent', ...extra], {
+		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', '--silent', ...extra], {
 			cwd: dir,
 			stdio: ['ignore', 'ignore', 'inherit'],
 		});
+		fs.mkdirSync(packageDir, { recursive: true });
+		execFileSync('tar', ['xzf', tarball, '--strip-components=1', '-C', packageDir]);
+		if (!fs.existsSync(entry)) throw new Error('n8n-nodes-base could not be unpacked');
 	}
 	const { HttpRequest } = require(entry);
 	return new HttpRequest();
