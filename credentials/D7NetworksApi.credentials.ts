@@ -5,6 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { Environment } from './environments';
+import { baseUrlExpression, environmentProperties } from './environments';
+
+/** D7Networks's hosts; the node's requests use the same list. */
+export const D7_NETWORKS_ENVIRONMENTS: Environment[] = [
+	{ value: 'live', name: 'Live (api.d7networks.com)', url: 'https://api.d7networks.com' },
+];
+
 export class D7NetworksApi implements ICredentialType {
 	name = 'd7NetworksApi';
 
@@ -15,25 +23,7 @@ export class D7NetworksApi implements ICredentialType {
 	documentationUrl = 'https://d7networks.com/docs/Authentication/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Live (api.d7networks.com)', value: 'live' },
-				{ name: 'Custom', value: 'custom' },
-			],
-			default: 'live',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.d7networks.com',
-			description: 'Address of the D7 Networks API or a proxy in front of it',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentProperties(D7_NETWORKS_ENVIRONMENTS, { placeholder: 'https://api.d7networks.com', description: 'Address of the D7 Networks API or a proxy in front of it' }),
 		{
 			displayName: 'API Token',
 			name: 'apiToken',
@@ -56,8 +46,7 @@ export class D7NetworksApi implements ICredentialType {
 	// does not exist answers 404 with a good token and 401 with a bad one, and texts nobody.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://api.d7networks.com"}}',
+			baseURL: baseUrlExpression(D7_NETWORKS_ENVIRONMENTS),
 			url: '/verify/v1/report/n8n-credential-test',
 			method: 'GET',
 			ignoreHttpStatusErrors: true,

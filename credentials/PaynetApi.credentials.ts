@@ -5,6 +5,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { Environment } from './environments';
+import { baseUrlExpression, environmentProperties } from './environments';
+
+/** Paynet's hosts; the node's requests use the same list. */
+export const PAYNET_ENVIRONMENTS: Environment[] = [
+	{ value: 'live', name: 'Live (api.paynet.com.tr)', url: 'https://api.paynet.com.tr' },
+	{ value: 'test', name: 'Test (pts-api.paynet.com.tr)', url: 'https://pts-api.paynet.com.tr' },
+];
+
 export class PaynetApi implements ICredentialType {
 	name = 'paynetApi';
 
@@ -15,27 +24,7 @@ export class PaynetApi implements ICredentialType {
 	documentationUrl = 'https://doc.paynet.com.tr/english/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Live (api.paynet.com.tr)', value: 'live' },
-				{ name: 'Test (pts-api.paynet.com.tr)', value: 'test' },
-				{ name: 'Custom', value: 'custom' },
-			],
-			default: 'live',
-			description: 'Live and test secret keys are different; pick the system the key belongs to',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.paynet.com.tr',
-			description: 'Address of the Paynet API or a proxy in front of it',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentProperties(PAYNET_ENVIRONMENTS, { placeholder: 'https://api.paynet.com.tr', description: 'Address of the Paynet API or a proxy in front of it' }),
 		{
 			displayName: 'Secret Key',
 			name: 'secretKey',
@@ -60,8 +49,7 @@ export class PaynetApi implements ICredentialType {
 	// key any other answer (Paynet's "no such OTP" code).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : $credentials.environment === "test" ? "https://pts-api.paynet.com.tr" : "https://api.paynet.com.tr"}}',
+			baseURL: baseUrlExpression(PAYNET_ENVIRONMENTS),
 			url: '/v1/card/check_otp',
 			method: 'POST',
 			body: { user_gsm: '5000000000', otp_session_id: 'n8n-credential-test', otp_code: '000000' },

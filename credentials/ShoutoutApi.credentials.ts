@@ -5,6 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { Environment } from './environments';
+import { baseUrlExpression, environmentProperties } from './environments';
+
+/** Shoutout's hosts; the node's requests use the same list. */
+export const SHOUTOUT_ENVIRONMENTS: Environment[] = [
+	{ value: 'live', name: 'Live (api.getshoutout.com)', url: 'https://api.getshoutout.com' },
+];
+
 export class ShoutoutApi implements ICredentialType {
 	name = 'shoutoutApi';
 
@@ -15,25 +23,7 @@ export class ShoutoutApi implements ICredentialType {
 	documentationUrl = 'https://getshoutout.com/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Live (api.getshoutout.com)', value: 'live' },
-				{ name: 'Custom', value: 'custom' },
-			],
-			default: 'live',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.getshoutout.com',
-			description: 'Address of the ShoutOUT API or a proxy in front of it',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentProperties(SHOUTOUT_ENVIRONMENTS, { placeholder: 'https://api.getshoutout.com', description: 'Address of the ShoutOUT API or a proxy in front of it' }),
 		{
 			displayName: 'API Key',
 			name: 'apiKey',
@@ -56,8 +46,7 @@ export class ShoutoutApi implements ICredentialType {
 	// only when the API key is refused (any other answer means the key was accepted).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://api.getshoutout.com"}}',
+			baseURL: baseUrlExpression(SHOUTOUT_ENVIRONMENTS),
 			url: '/otpservice/verify',
 			method: 'POST',
 			body: { code: '000000', referenceId: 'n8n-credential-test' },

@@ -5,6 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { Environment } from './environments';
+import { baseUrlExpression, environmentProperties } from './environments';
+
+/** TurkeySms's hosts; the node's requests use the same list. */
+export const TURKEY_SMS_ENVIRONMENTS: Environment[] = [
+	{ value: 'live', name: 'Live (api.turkeysms.com.tr)', url: 'https://api.turkeysms.com.tr' },
+];
+
 export class TurkeySmsApi implements ICredentialType {
 	name = 'turkeySmsApi';
 
@@ -15,25 +23,7 @@ export class TurkeySmsApi implements ICredentialType {
 	documentationUrl = 'https://turkeysms.com.tr/en/docs/quickstart';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Live (api.turkeysms.com.tr)', value: 'live' },
-				{ name: 'Custom', value: 'custom' },
-			],
-			default: 'live',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.turkeysms.com.tr',
-			description: 'Address of the TurkeySMS API or a proxy in front of it',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentProperties(TURKEY_SMS_ENVIRONMENTS, { placeholder: 'https://api.turkeysms.com.tr', description: 'Address of the TurkeySMS API or a proxy in front of it' }),
 		{
 			displayName: 'API Key',
 			name: 'apiKey',
@@ -58,8 +48,7 @@ export class TurkeySmsApi implements ICredentialType {
 	// key has the rule's value.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://api.turkeysms.com.tr"}}',
+			baseURL: baseUrlExpression(TURKEY_SMS_ENVIRONMENTS),
 			url: '/auth/check',
 			method: 'POST',
 			body: {},

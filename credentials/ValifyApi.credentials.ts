@@ -8,14 +8,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-const STAGING_URL = 'https://valifystage.com';
+import type { Environment } from './environments';
+import { baseUrlExpression, baseUrlOf, environmentProperties } from './environments';
+
+/** Valify's hosts; the node's requests use the same list. */
+export const VALIFY_ENVIRONMENTS: Environment[] = [
+	{ value: 'staging', name: 'Staging (valifystage.com)', url: 'https://valifystage.com' },
+];
+
 const TOKEN_PATH = '/api/o/token/';
 const TOKEN_TIMEOUT_MS = 30_000;
-
-function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	const url = credentials.environment === 'custom' ? String(credentials.baseUrl ?? '').trim() : STAGING_URL;
-	return url.replace(/\/+$/, '');
-}
 
 interface TokenProblem {
 	message: string;
@@ -112,25 +114,7 @@ export class ValifyApi implements ICredentialType {
 	documentationUrl = 'https://valify.gitbook.io/valify-api-documentation/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Staging (valifystage.com)', value: 'staging' },
-				{ name: 'Custom (Production Host From Valify)', value: 'custom' },
-			],
-			default: 'staging',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://your-production-host.example',
-			description: 'The production address Valify gave you on onboarding, or a proxy in front of it',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentProperties(VALIFY_ENVIRONMENTS, { name: 'Custom (Production Host From Valify)', placeholder: 'https://your-production-host.example', description: 'The production address Valify gave you on onboarding, or a proxy in front of it' }),
 		{
 			displayName: 'Username',
 			name: 'username',
@@ -186,7 +170,7 @@ export class ValifyApi implements ICredentialType {
 		try {
 			response = (await this.helpers.httpRequest({
 				method: 'POST',
-				url: `${baseUrlOf(credentials)}${TOKEN_PATH}`,
+				url: `${baseUrlOf(credentials, VALIFY_ENVIRONMENTS)}${TOKEN_PATH}`,
 				body: new URLSearchParams({
 					grant_type: 'password',
 					username: String(credentials.username ?? ''),
@@ -238,8 +222,7 @@ export class ValifyApi implements ICredentialType {
 	// token endpoint once more, which uses none of a token's three API calls and texts nobody.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://valifystage.com"}}',
+			baseURL: baseUrlExpression(VALIFY_ENVIRONMENTS),
 			url: TOKEN_PATH,
 			method: 'POST',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

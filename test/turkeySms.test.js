@@ -209,7 +209,7 @@ describe('credential', () => {
 		expect(baseURL).toContain('https://api.turkeysms.com.tr');
 		expect(baseURL).toContain('replace(');
 		const { turkeySms } = require('../dist/nodes/TurkeySms/vendor');
-		expect(turkeySms.hosts).toEqual({ live: 'https://api.turkeysms.com.tr' });
+		expect(turkeySms.environments.map(({ value, url }) => [value, url])).toEqual([['live', 'https://api.turkeysms.com.tr']]);
 	});
 });
 

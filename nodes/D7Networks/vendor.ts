@@ -1,3 +1,4 @@
+import { D7_NETWORKS_ENVIRONMENTS } from '../../credentials/D7NetworksApi.credentials';
 import type { VendorProblem } from '../shared/errors';
 import { firstText, isRecord } from '../shared/errors';
 import type { IExecuteFunctions } from 'n8n-workflow';
@@ -95,7 +96,7 @@ export const d7Networks: Vendor = {
 	provider: 'd7Networks',
 	displayName: 'D7 Networks',
 	credentialType: 'd7NetworksApi',
-	hosts: { live: 'https://api.d7networks.com' },
+	environments: D7_NETWORKS_ENVIRONMENTS,
 	isSuccess: (answer) =>
 		answer.statusCode >= 200 &&
 		answer.statusCode < 300 &&

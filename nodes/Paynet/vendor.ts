@@ -1,3 +1,4 @@
+import { PAYNET_ENVIRONMENTS } from '../../credentials/PaynetApi.credentials';
 import type { VendorProblem } from '../shared/errors';
 import { firstText, isRecord } from '../shared/errors';
 import type { VendorAnswer } from '../shared/transport';
@@ -156,7 +157,7 @@ export const paynet: Vendor = {
 	provider: 'paynet',
 	displayName: 'Paynet',
 	credentialType: 'paynetApi',
-	hosts: { live: 'https://api.paynet.com.tr', test: 'https://pts-api.paynet.com.tr' },
+	environments: PAYNET_ENVIRONMENTS,
 	// Paynet answers failures with HTTP 200 and a non-zero `code`: only code 0 is a success.
 	isSuccess: (answer) => isTwoHundred(answer) && paynetResultCode(answer.body) === PAYNET_SUCCESS,
 	describeFailure: describePaynetFailure,

@@ -1,3 +1,4 @@
+import { SHOUTOUT_ENVIRONMENTS } from '../../credentials/ShoutoutApi.credentials';
 import type { VendorProblem } from '../shared/errors';
 import { firstText, isRecord } from '../shared/errors';
 import type { VendorAnswer } from '../shared/transport';
@@ -56,7 +57,7 @@ export const shoutout: Vendor = {
 	provider: 'shoutout',
 	displayName: 'ShoutOUT',
 	credentialType: 'shoutoutApi',
-	hosts: { live: 'https://api.getshoutout.com' },
+	environments: SHOUTOUT_ENVIRONMENTS,
 	isSuccess: (answer) => isTwoHundred(answer) && !isRefusedSubmit(answer),
 	describeFailure: describeShoutoutFailure,
 };

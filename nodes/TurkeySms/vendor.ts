@@ -1,3 +1,4 @@
+import { TURKEY_SMS_ENVIRONMENTS } from '../../credentials/TurkeySmsApi.credentials';
 import type { VendorProblem } from '../shared/errors';
 import { firstText, isRecord } from '../shared/errors';
 import { referenceOf } from '../shared/output';
@@ -94,7 +95,7 @@ export const turkeySms: Vendor = {
 	provider: 'turkeySms',
 	displayName: 'TurkeySMS',
 	credentialType: 'turkeySmsApi',
-	hosts: { live: 'https://api.turkeysms.com.tr' },
+	environments: TURKEY_SMS_ENVIRONMENTS,
 	// A 200 with result false is a failure; the body decides, not the HTTP status alone.
 	isSuccess: (answer) =>
 		answer.statusCode >= 200 &&

@@ -1,3 +1,4 @@
+import { VALIFY_ENVIRONMENTS } from '../../credentials/ValifyApi.credentials';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { VendorProblem } from '../shared/errors';
@@ -72,7 +73,7 @@ export const valify: Vendor = {
 	provider: 'valify',
 	displayName: 'Valify',
 	credentialType: 'valifyApi',
-	hosts: { staging: 'https://valifystage.com' },
+	environments: VALIFY_ENVIRONMENTS,
 	isSuccess: (answer) =>
 		answer.statusCode >= 200 &&
 		answer.statusCode < 300 &&

@@ -39,21 +39,6 @@ export interface VendorCallOptions {
 	timeoutMs?: number;
 }
 
-const HOST_OF_ENVIRONMENT_IS_CUSTOM = 'custom';
-
-/** The base URL the credential points at: the environment's host, or the custom one. */
-export function baseUrlFromCredentials(
-	credentials: ICredentialDataDecryptedObject,
-	hosts: Record<string, string>,
-): string {
-	const environment = String(credentials.environment ?? Object.keys(hosts)[0]);
-	const url =
-		environment === HOST_OF_ENVIRONMENT_IS_CUSTOM
-			? String(credentials.baseUrl ?? '').trim()
-			: (hosts[environment] ?? Object.values(hosts)[0]);
-	return url.replace(/\/+$/, '');
-}
-
 function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	const text = body.trim();

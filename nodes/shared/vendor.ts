@@ -1,10 +1,13 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
+import type { Environment } from '../../credentials/environments';
+import { baseUrlOf } from '../../credentials/environments';
+
 import type { VendorProblem } from './errors';
 import { isRecord, problemFromStatus, vendorApiError } from './errors';
 import type { VendorAnswer, VendorRequest } from './transport';
 import type { RunScope } from './types';
-import { baseUrlFromCredentials, callVendorWithRateLimit, retryAfterMs } from './transport';
+import { callVendorWithRateLimit, retryAfterMs } from './transport';
 
 /**
  * What the shared core needs to know of a vendor. Each vendor's quirks (how its answers say
@@ -16,8 +19,8 @@ export interface Vendor {
 	/** The name people know the vendor by, for messages. */
 	displayName: string;
 	credentialType: string;
-	/** Environment value → base URL; `custom` uses the credential's Base URL. */
-	hosts: Record<string, string>;
+	/** The vendor's hosts, as its credential offers them; `custom` uses the credential's Base URL. */
+	environments: Environment[];
 	/** Whether an answer is a success; by default any 2xx. */
 	isSuccess?: (answer: VendorAnswer) => boolean;
 	/** The vendor's failure in words, for an answer that is not a success. */
@@ -62,7 +65,7 @@ export async function vendorRequest(
 		{
 			vendor: vendor.displayName,
 			credentialType: vendor.credentialType,
-			baseUrl: baseUrlFromCredentials(credentials, vendor.hosts),
+			baseUrl: baseUrlOf(credentials, vendor.environments),
 			isSend: settings.isSend,
 			// Handing n8n the credentials we already read saves it decrypting them a second time.
 			credentials,
