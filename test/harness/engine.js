@@ -10,24 +10,25 @@ if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'otp-providers-n8n-'));
 }
 
+const engine = require('./modules');
 // n8n-core keeps its own copy of the DI container; its services live there.
-const { Container } = require(require.resolve('@n8n/di', { paths: [path.dirname(require.resolve('n8n-core'))] }));
-const { PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const { Container } = engine.di;
+const { PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } = engine.n8nCore;
 
 function findSshClientsManager() {
 	try {
-		const file = path.join(path.dirname(require.resolve('n8n-core')), 'execution-engine', 'ssh-clients-manager.js');
+		const file = path.join(path.dirname(engine.corePath), 'execution-engine', 'ssh-clients-manager.js');
 		return require(file).SSHClientsManager;
 	} catch {
 		return undefined;
 	}
 }
 const SSHClientsManager = findSshClientsManager();
-const { Workflow, NodeHelpers, LoggerProxy, createDeferredPromise } = require('n8n-workflow');
+const { Workflow, NodeHelpers, LoggerProxy, createDeferredPromise } = engine.n8nWorkflow;
 
 const { TestCredentialsHelper } = require('./credentials');
 
-const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+const { PACKAGE_ROOT } = engine;
 const PACKAGE_NAME = require(path.join(PACKAGE_ROOT, 'package.json')).name;
 
 /** What the nodes log, so tests can assert no secret is ever written. */
