@@ -95,6 +95,48 @@ async function nodeBinFor(name, npmCli) {
   return bin;
 }
 
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * One install-or-test per engine at a time: .cache may be shared (e.g. by several worktrees), and a
+ * test run owns the engine's copy of the package. A lock held by a dead process is taken over.
+ */
+async function withEngineLock(name, fn) {
+  fs.mkdirSync(ENGINES_DIR, { recursive: true });
+  const lock = path.join(ENGINES_DIR, `${name}.lock`);
+  let waiting = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      const pid = Number(readJson(path.join(lock, 'pid')));
+      const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if ((pid && !isAlive(pid)) || (!pid && age > 60000)) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!waiting) log(`engine ${name} is in use by process ${pid || '?'}; waiting…`);
+      waiting = true;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Installs an engine unless its marker says it is there. Returns { marker, installed, durationMs }. */
 async function install(name) {
   const e = ENGINES[name];
@@ -234,7 +276,7 @@ async function cli(argv) {
     }
     case 'install': {
       for (const name of namesFrom(which)) {
-        const r = await install(name);
+        const r = await withEngineLock(name, () => install(name));
         console.log(`engine ${name}: ${describe(name)} — ${r.installed ? 'installed' : 'already installed'} in ${formatMs(r.durationMs)}`);
       }
       return 0;
@@ -245,9 +287,11 @@ async function cli(argv) {
         let line;
         let ok = false;
         try {
-          const inst = await install(name);
-          const packageRoot = copyPackage(name);
-          const r = await runJest(name, inst.nodeBin, packageRoot, jestArgs);
+          const { inst, r } = await withEngineLock(name, async () => {
+            const installed = await install(name);
+            const packageRoot = copyPackage(name);
+            return { inst: installed, r: await runJest(name, installed.nodeBin, packageRoot, jestArgs) };
+          });
           ok = r.ok;
           const installText = inst.installed ? `installed in ${formatMs(inst.durationMs)}` : `install reused (${formatMs(inst.marker.installDurationMs)} originally)`;
           line =
