@@ -14,7 +14,7 @@ function engineModuleNameMapper() {
 		'^n8n-workflow$': resolve('n8n-workflow'),
 	};
 	if (process.env.OTP_PACKAGE_ROOT) {
-		mapper['^\\.\\./dist/(.*)$'] = `${path.resolve(process.env.OTP_PACKAGE_ROOT, 'dist')}/$1`;
+		mapper['^(?:\\.\\./)+dist/(.*)$'] = `${path.resolve(process.env.OTP_PACKAGE_ROOT, 'dist')}/$1`;
 	}
 	return mapper;
 }
