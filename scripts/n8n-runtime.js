@@ -1115,6 +1115,13 @@ module.exports = {
   waitForN8n,
   setupOwner,
   satisfiesRange,
+  // Used by scripts/engines.js (n8n-core engines for the tests).
+  nodeDirFor,
+  ensureNodeDownloaded,
+  findNpmCli,
+  withoutNpmVars,
+  runStep,
+  formatMs,
   CACHE_DIR,
   PREFERRED_N8N_VERSION,
   FALLBACK_N8N_VERSION,

@@ -3,7 +3,7 @@
 // credential type's defaults, its `authenticate` (generic or function) and its
 // `preAuthentication` (expirable fields, refreshed when empty or expired), and keeps the
 // refreshed values, as n8n keeps them in its database.
-const { ICredentialsHelper, NodeHelpers, isExpression } = require('n8n-workflow');
+const { ICredentialsHelper, NodeHelpers, isExpression } = require('./modules').n8nWorkflow; // the engine's n8n-workflow (see modules.js)
 
 class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(credentialTypes) {

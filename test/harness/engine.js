@@ -10,24 +10,36 @@ if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'otp-providers-n8n-'));
 }
 
+const engine = require('./modules');
 // n8n-core keeps its own copy of the DI container; its services live there.
-const { Container } = require(require.resolve('@n8n/di', { paths: [path.dirname(require.resolve('n8n-core'))] }));
-const { PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const { Container } = engine.di;
+const { PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } = engine.n8nCore;
 
 function findSshClientsManager() {
 	try {
-		const file = path.join(path.dirname(require.resolve('n8n-core')), 'execution-engine', 'ssh-clients-manager.js');
+		const file = path.join(path.dirname(engine.corePath), 'execution-engine', 'ssh-clients-manager.js');
 		return require(file).SSHClientsManager;
 	} catch {
 		return undefined;
 	}
 }
 const SSHClientsManager = findSshClientsManager();
-const { Workflow, NodeHelpers, LoggerProxy, createDeferredPromise } = require('n8n-workflow');
+const { Workflow, NodeHelpers, LoggerProxy } = engine.n8nWorkflow;
+
+// n8n-workflow 2.41 no longer exports createDeferredPromise (2.11.1 and 1.x do); this is the same thing.
+function createDeferredPromise() {
+	let resolve;
+	let reject;
+	const promise = new Promise((res, rej) => {
+		resolve = res;
+		reject = rej;
+	});
+	return { promise, resolve, reject };
+}
 
 const { TestCredentialsHelper } = require('./credentials');
 
-const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+const { PACKAGE_ROOT } = engine;
 const PACKAGE_NAME = require(path.join(PACKAGE_ROOT, 'package.json')).name;
 
 /** What the nodes log, so tests can assert no secret is ever written. */
@@ -39,6 +51,27 @@ const captureLogger = Object.fromEntries(
 	]),
 );
 LoggerProxy.init(captureLogger);
+
+/**
+ * n8n gives LoggerProxy and n8n-core's own Logger (from @n8n/backend-common, in the DI container)
+ * the same logger, so that one is captured too: n8n-core 2.41 logs every node error there through
+ * its ErrorReporter (2.11.1 does not), and those lines must be free of secrets as well.
+ */
+function captureCoreLogger() {
+	let Logger;
+	try {
+		({ Logger } = require(require.resolve('@n8n/backend-common', { paths: [path.dirname(engine.corePath)] })));
+	} catch {
+		return; // an n8n-core without @n8n/backend-common logs through LoggerProxy only
+	}
+	if (!Logger || !Container.has(Logger)) return;
+	// The real instance marks its disabled levels read-only, so a capturing stand-in is registered.
+	const logger = Object.create(Container.get(Logger));
+	for (const level of Object.keys(captureLogger)) Object.defineProperty(logger, level, { value: captureLogger[level] });
+	Object.defineProperty(logger, 'scoped', { value: () => logger });
+	Container.set(Logger, logger);
+}
+captureCoreLogger();
 
 function safeJson(value) {
 	try {
