@@ -43,7 +43,9 @@ export class D7NetworksApi implements ICredentialType {
 	};
 
 	// D7 has no read-only call that fails only on a bad token: asking for the report of an OTP that
-	// does not exist answers 404 with a good token and 401 with a bad one, and texts nobody.
+	// does not exist texts nobody, and answers 404 with a good token and 401 with a bad one. n8n
+	// applies status rules only to requests that throw, and a 404 would throw too, so the answer is
+	// read whatever its status and the test fails on the 401's documented code.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression(D7_NETWORKS_ENVIRONMENTS),
@@ -53,8 +55,12 @@ export class D7NetworksApi implements ICredentialType {
 		},
 		rules: [
 			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'The API token was refused by D7 Networks' },
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'detail.code',
+					value: 'ACCESS_TOKEN_SIGNATURE_VERIFICATION_FAILED',
+					message: 'The API token was refused by D7 Networks',
+				},
 			},
 		],
 	};

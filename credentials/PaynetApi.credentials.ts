@@ -45,8 +45,10 @@ export class PaynetApi implements ICredentialType {
 		},
 	};
 
-	// Checking a code for a session that does not exist texts nobody: a bad key answers 401, a good
-	// key any other answer (Paynet's "no such OTP" code).
+	// Checking a code for a session that does not exist texts nobody. Paynet refuses a bad key with
+	// HTTP 401 `{type: "authorization_error", code: 7}` (or a 200 carrying code 7, "unauthorized");
+	// a good key gets its "no such OTP" code. n8n applies status rules only to requests that throw,
+	// so the answer is read whatever its status and the test fails on those documented fields.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression(PAYNET_ENVIRONMENTS),
@@ -58,8 +60,20 @@ export class PaynetApi implements ICredentialType {
 		},
 		rules: [
 			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'The secret key was refused by Paynet' },
+				type: 'responseSuccessBody',
+				properties: { key: 'type', value: 'authorization_error', message: 'The secret key was refused by Paynet' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'code', value: 7, message: 'The secret key was refused by Paynet' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'code', value: '7', message: 'The secret key was refused by Paynet' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'result_code', value: 7, message: 'The secret key was refused by Paynet' },
 			},
 		],
 	};

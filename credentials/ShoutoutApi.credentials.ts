@@ -42,8 +42,9 @@ export class ShoutoutApi implements ICredentialType {
 		},
 	};
 
-	// ShoutOUT has no read-only call: verifying a made-up reference texts nobody, and answers 403
-	// only when the API key is refused (any other answer means the key was accepted).
+	// ShoutOUT has no read-only call and its errors carry only a `message`: verifying a made-up
+	// reference texts nobody, and a 401/403 says the API key was refused. Other answers to the
+	// made-up reference (a 400) also fail n8n's test, with ShoutOUT's words: see the README.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression(SHOUTOUT_ENVIRONMENTS),
@@ -51,7 +52,6 @@ export class ShoutoutApi implements ICredentialType {
 			method: 'POST',
 			body: { code: '000000', referenceId: 'n8n-credential-test' },
 			json: true,
-			ignoreHttpStatusErrors: true,
 		},
 		rules: [
 			{

@@ -1,4 +1,5 @@
 'use strict';
+const { testCredential } = require('./harness/credential-test');
 const { runNode, everythingShown, loadPackage } = require('./harness/engine');
 const { HTML_502 } = require('./harness/simulator');
 const { createPaynetSimulator, PAYNET_CODES } = require('./simulators/paynet');
@@ -97,20 +98,13 @@ describe('Paynet credential', () => {
 		);
 	});
 
-	test('the credential test checks a dummy OTP session: a wrong key fails it, a right key passes, nobody is texted', async () => {
-		const { credentialTypes } = await loadPackage();
-		const { test } = credentialTypes.paynetApi;
-		expect(test.request).toMatchObject({ url: '/v1/card/check_otp', method: 'POST', ignoreHttpStatusErrors: true });
-		expect(test.rules).toEqual([expect.objectContaining({ type: 'responseCode', properties: expect.objectContaining({ value: 401 }) })]);
-		const call = async (secretKey) =>
-			await fetch(`${credentialTestBaseUrl(test, { environment: 'custom', baseUrl })}${test.request.url}`, {
-				method: test.request.method,
-				headers: { Authorization: `Basic ${secretKey}`, 'Content-Type': 'application/json' },
-				body: JSON.stringify(test.request.body),
-			});
-		expect((await call(WRONG_SECRET)).status).toBe(401);
-		const good = await call(SECRET);
-		expect(good.status).not.toBe(401);
+	test('the credential test fails a wrong key (HTTP 401 or a 200 with code 7), passes the right one, texts nobody', async () => {
+		const data = (secretKey) => ({ environment: 'custom', baseUrl, secretKey });
+		expect(await testCredential('paynetApi', data(WRONG_SECRET))).toEqual({ status: 'Error', message: 'The secret key was refused by Paynet' });
+		simulator.fail({ status: 200, body: { code: '7', message: 'unauthorized' } });
+		expect((await testCredential('paynetApi', data(SECRET))).status).toBe('Error');
+		expect(await testCredential('paynetApi', data(SECRET))).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(simulator.requests.map((request) => request.headers.authorization)).toEqual([`Basic ${WRONG_SECRET}`, `Basic ${SECRET}`, `Basic ${SECRET}`]);
 		expect(simulator.requestsTo('/v1/card/send_otp')).toHaveLength(0);
 	});
 });
