@@ -126,6 +126,7 @@ describe('sandbox demos (examples/sandbox): one click sends, verifies and branch
 		['d7Networks', 'D7 Networks: Send OTP', 'D7 Networks: Verify OTP', 'Verified', '/verify/v1/otp/send-otp', { recipient: '+971501234567' }],
 		['paynet', 'Paynet: Send OTP', 'Paynet: Verify OTP', 'Save the card here', '/v1/card/send_otp', { user_gsm: '5321234567' }],
 		['shoutout', 'ShoutOUT: Send OTP', 'ShoutOUT: Verify OTP', 'Verified', '/otpservice/send', { destination: '94771234567' }],
+		['valify', 'Valify: Send OTP', 'Valify: Verify OTP', 'Verified', '/api/o/token/', {}],
 	])('%s', async (vendor, sendNode, verifyNode, trueBranch, sendPath, sentBody) => {
 		const run = await execute(kit.ids.demoWorkflow(vendor));
 		expectSuccess(run);
@@ -138,7 +139,8 @@ describe('sandbox demos (examples/sandbox): one click sends, verifies and branch
 		const requests = run.requests[vendor];
 		expect(requests.map((r) => r.path)[0]).toBe(sendPath);
 		expect(requests[0].body).toMatchObject(sentBody);
-		expect(requests).toHaveLength(2);
+		// Valify asks its token endpoint first (once, the token lasts 3 calls).
+		expect(requests).toHaveLength(vendor === 'valify' ? 3 : 2);
 	});
 
 	test('turkeySms', async () => {
@@ -268,6 +270,48 @@ describe('ShoutOUT: send, verify; bad key with Continue On Fail', () => {
 		expect(good.body).toMatchObject({ source: 'ShoutDEMO', destination: '94771234567', transport: 'sms' });
 		expect(JSON.stringify(good.body.content)).toContain('{{code}}');
 		expect(run.requests.shoutout.filter((r) => r.path === '/otpservice/verify')).toHaveLength(2);
+	});
+});
+
+describe('Valify: token exchange, send, verify; bad credentials with Continue On Fail', () => {
+	let run;
+	beforeAll(async () => {
+		run = await execute('e2eValify');
+	});
+
+	test('send, a wrong code, the right code, IF', () => {
+		expectSuccess(run);
+		const sent = only(output(run, 'Send'));
+		expect(sent).toMatchObject({ provider: 'valify', operation: 'send', recipient: '01012345678', status: 'sent' });
+		expect(sent.reference).toBe(sent.response.transaction_id);
+		expect(only(output(run, 'Verify wrong'))).toMatchObject({ operation: 'verify', verified: false, status: 'invalid', reference: sent.reference });
+		expect(only(output(run, 'Verify right'))).toMatchObject({ operation: 'verify', verified: true, status: 'approved' });
+		expect(ran(run, 'Verified')).toBe(true);
+		expect(ran(run, 'Wrong code')).toBe(false);
+	});
+
+	test('bad credentials become an error item in words, with no secret', () => {
+		const failed = only(output(run, 'Send with bad key'));
+		expect(failed.error).toMatch(/^Valify: /);
+		expect(JSON.stringify(failed)).not.toMatch(/wrong-(password|clientSecret|bundleKey)/);
+	});
+
+	test('what Valify received: a form-encoded password grant, then bearer calls with the bundle key in the body', () => {
+		const requests = run.requests.valify;
+		const tokens = requests.filter((r) => r.path === '/api/o/token/');
+		expect(tokens.length).toBeGreaterThanOrEqual(1);
+		expect(tokens[0].headers['content-type']).toContain('application/x-www-form-urlencoded');
+		expect(tokens.some((r) => r.body.grant_type === 'password' && r.body.username === 'sandbox-user')).toBe(true);
+		const sends = requests.filter((r) => r.path === '/api/v1/otp/send/' && r.body.bundle_key === 'sandbox-bundle-key');
+		expect(sends).toHaveLength(1);
+		expect(sends[0].headers.authorization).toMatch(/^Bearer /);
+		expect(sends[0].body).toMatchObject({ phone_number: '01012345678', lang: 'ar' });
+		// The stored token may have been spent by an earlier run (3 calls each): a refused call is
+		// made once more with a fresh token, so a verify can appear twice; nothing else repeats.
+		const verifies = requests.filter((r) => r.path === '/api/v1/otp/verify/');
+		expect(verifies.length).toBeGreaterThanOrEqual(2);
+		expect(new Set(verifies.map((r) => r.body.otp)).size).toBe(2);
+		for (const verify of verifies) expect(verify.body.bundle_key).toBe('sandbox-bundle-key');
 	});
 });
 

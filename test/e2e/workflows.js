@@ -193,6 +193,38 @@ const e2eWorkflows = {
 			[TRIGGER, 'Send with bad key'],
 		],
 	),
+	valify: workflow(
+		'e2eValify',
+		'e2e Valify: token exchange, send, verify (wrong, right), bad credentials with Continue On Fail',
+		[
+			{ name: 'Send', vendor: 'valify', parameters: { operation: 'send', phoneNumber: '+20 10 1234 5678', additionalFields: { lang: 'ar' } } },
+			{ name: 'Verify wrong', vendor: 'valify', parameters: { operation: 'verify', transactionId: "={{ $('Send').item.json.reference }}", otp: wrongCodeFor('Send') } },
+			{
+				name: 'Verify right',
+				vendor: 'valify',
+				parameters: { operation: 'verify', transactionId: "={{ $('Send').item.json.reference }}", otp: "={{ $('Send').item.json.response.sandbox_code }}" },
+			},
+			ifVerified('Verified?', 'Verify right'),
+			noOp('Verified'),
+			noOp('Wrong code'),
+			{
+				name: 'Send with bad key',
+				vendor: 'valify',
+				bad: true,
+				onError: 'continueRegularOutput',
+				parameters: { operation: 'send', phoneNumber: '01012345678' },
+			},
+		],
+		[
+			[TRIGGER, 'Send'],
+			['Send', 'Verify wrong'],
+			['Verify wrong', 'Verify right'],
+			['Verify right', 'Verified?'],
+			['Verified?', 'Verified', 0],
+			['Verified?', 'Wrong code', 1],
+			[TRIGGER, 'Send with bad key'],
+		],
+	),
 	turkeySms: workflow(
 		'e2eTurkeySms',
 		'e2e TurkeySMS: send, send custom, bad key to the error output',

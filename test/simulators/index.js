@@ -37,6 +37,8 @@ const simulators = {
 					clientSecret: 'sandbox-client-secret',
 					bundleKey: 'sandbox-bundle-key',
 				},
+				// A person trying the sandbox may send to the same number many times.
+				trialsPerPhone: 1000,
 				...options,
 			}),
 		credentialType: 'valifyApi',

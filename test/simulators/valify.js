@@ -23,7 +23,7 @@ const MISSING_INPUT = {
  * @param {boolean} [options.revealCodes] put the code in the send answer (for people trying it)
  * @param {(line: string) => void} [options.log]
  */
-function createValifySimulator({ account, spentTokenStatus = 403, revealCodes = false, log } = {}) {
+function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone = 5, revealCodes = false, log } = {}) {
 	const expected = {
 		username: 'valify-user',
 		password: 'valify-password',
@@ -94,7 +94,7 @@ function createValifySimulator({ account, spentTokenStatus = 403, revealCodes = 
 			if (!/^01[0-9]{9}$/.test(phone)) {
 				return { status: 422, body: { message: 'Invalid phone number', error_code: 2001 } };
 			}
-			const left = trials.get(phone) ?? 5;
+			const left = trials.get(phone) ?? trialsPerPhone;
 			if (left <= 0) return { status: 422, body: { message: 'Maximum trials exceeded', error_code: 2002 } };
 			trials.set(phone, left - 1);
 			const transactionId = crypto.randomUUID();
