@@ -18,7 +18,9 @@ const runtime = require('./n8n-runtime');
 const kit = require('./sandbox-kit');
 
 const STATE_DIR = path.join(kit.PROJECT_ROOT, '.cache', 'start');
-const USER_FOLDER = path.join(STATE_DIR, 'user');
+// n8n copies its editor's files (hundreds of .js) into <user folder>/.cache; a folder inside
+// node_modules keeps them out of the lint and of editors' searches.
+const USER_FOLDER = path.join(STATE_DIR, 'node_modules', '.n8n-user');
 const STATE_FILE = path.join(STATE_DIR, 'state.json');
 const PIDS_FILE = path.join(STATE_DIR, 'pids.json');
 const N8N_LOG = path.join(STATE_DIR, 'n8n.log');
