@@ -1,11 +1,9 @@
 'use strict';
 // TurkeySMS through the real engine: Test Items → TurkeySMS on n8n-core's WorkflowExecute, against
 // a simulator built from vendors.md section 5.
-const { NodeHelpers, Workflow } = require('n8n-workflow');
-const { ExecuteContext, RoutingNode } = require('n8n-core');
 
 const { runNode, everythingShown, loadPackage, PACKAGE_NAME } = require('./harness/engine');
-const { TestCredentialsHelper } = require('./harness/credentials');
+const { testCredential: runCredentialTest } = require('./harness/credential-test');
 const { HTML_502 } = require('./harness/simulator');
 const { createTurkeySmsSimulator } = require('./simulators/turkeySms');
 
@@ -76,86 +74,8 @@ const turkeySmsFailure = (status, code, message, extra = {}) => ({
 	...extra,
 });
 
-/**
- * Runs a credential's test the way n8n's CredentialsTester does: the test request goes through
- * n8n-core's RoutingNode (so the credential's authenticate applies), then n8n's rules: an error
- * when `get(body, key) === value`.
- */
-async function testCredential(data) {
-	const { nodeTypes, credentialTypes } = await loadPackage();
-	const credentialType = credentialTypes.turkeySmsApi;
-	const helper = new TestCredentialsHelper(credentialTypes);
-	const nodeType = nodeTypes.getByName(`${PACKAGE_NAME}.turkeySms`);
-	const reference = helper.add('turkeySmsApi', data);
-	const withDefaults = {
-		...NodeHelpers.getNodeParameters(credentialType.properties, data, true, false, null, null),
-		...data,
-	};
-	const node = {
-		id: 'temp',
-		name: 'Temp-Node',
-		type: nodeType.description.name,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		credentials: { turkeySmsApi: reference },
-	};
-	const testNodeType = {
-		description: {
-			...nodeType.description,
-			credentials: [{ name: 'turkeySmsApi', required: true }],
-			properties: [
-				{
-					displayName: 'Temp',
-					name: 'temp',
-					type: 'string',
-					routing: { request: credentialType.test.request },
-					default: '',
-				},
-			],
-		},
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: { getByNameAndVersion: () => testNodeType, getByName: () => testNodeType, getKnownTypes: () => ({}) },
-	});
-	const additionalData = { credentialsHelper: helper, currentNodeParameters: {}, variables: {} };
-	const context = new ExecuteContext(
-		workflow,
-		node,
-		additionalData,
-		'internal',
-		{ resultData: { runData: {} } },
-		0,
-		[],
-		{ main: [[{ json: {} }]] },
-		{ node, data: {}, source: null },
-		[],
-	);
-	const routingNode = new RoutingNode(context, testNodeType, {
-		id: reference.id,
-		name: reference.name,
-		type: 'turkeySmsApi',
-		data: withDefaults,
-	});
-	let response;
-	try {
-		response = await routingNode.runNode();
-	} catch (error) {
-		return { status: 'Error', message: error.message };
-	}
-	const body = response[0][0].json;
-	const get = (object, path) =>
-		path.split('.').reduce((value, key) => (value !== null && typeof value === 'object' ? value[key] : undefined), object);
-	for (const rule of credentialType.test.rules) {
-		if (rule.type === 'responseSuccessBody' && get(body, rule.properties.key) === rule.properties.value) {
-			return { status: 'Error', message: rule.properties.message };
-		}
-	}
-	return { status: 'OK', message: 'Connection successful!' };
-}
+/** The TurkeySMS credential's test, run as n8n's credentials tester runs it. */
+const testCredential = (data) => runCredentialTest('turkeySmsApi', data);
 
 describe('credential', () => {
 	it('passes the test with a good key, calling /auth/check with api_key in the body and texting nobody', async () => {
