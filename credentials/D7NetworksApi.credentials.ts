@@ -1,10 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IHttpRequestOptions,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withHeader } from './authentication';
 import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
 
@@ -35,12 +37,12 @@ export class D7NetworksApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.apiToken}}' },
-		},
-	};
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeader(requestOptions, 'Authorization', `Bearer ${String(credentials.apiToken ?? '')}`);
+	}
 
 	// D7 has no read-only call that fails only on a bad token: asking for the report of an OTP that
 	// does not exist texts nobody, and answers 404 with a good token and 401 with a bad one. n8n

@@ -1,10 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IHttpRequestOptions,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withHeader } from './authentication';
 import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
 
@@ -38,12 +40,12 @@ export class PaynetApi implements ICredentialType {
 	];
 
 	// Paynet documents "Authorization: Basic <secret key>": the key as it is, not base64 of user:password.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Basic {{$credentials.secretKey}}' },
-		},
-	};
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeader(requestOptions, 'Authorization', `Basic ${String(credentials.secretKey ?? '')}`);
+	}
 
 	// Checking a code for a session that does not exist texts nobody. Paynet refuses a bad key with
 	// HTTP 401 `{type: "authorization_error", code: 7}` (or a 200 carrying code 7, "unauthorized");

@@ -1,10 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IHttpRequestOptions,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withHeader } from './authentication';
 import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
 
@@ -35,12 +37,12 @@ export class ShoutoutApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Apikey {{$credentials.apiKey}}' },
-		},
-	};
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeader(requestOptions, 'Authorization', `Apikey ${String(credentials.apiKey ?? '')}`);
+	}
 
 	// ShoutOUT has no read-only call and its errors carry only a `message`: verifying a made-up
 	// reference texts nobody, and a 401/403 says the API key was refused. Other answers to the

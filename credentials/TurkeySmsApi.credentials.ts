@@ -1,10 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IHttpRequestOptions,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withBodyField } from './authentication';
 import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
 
@@ -36,12 +38,12 @@ export class TurkeySmsApi implements ICredentialType {
 	];
 
 	// TurkeySMS takes the key in the JSON body of every call, not in a header.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			body: { api_key: '={{$credentials.apiKey}}' },
-		},
-	};
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withBodyField(requestOptions, 'api_key', String(credentials.apiKey ?? ''));
+	}
 
 	// /auth/check reads the key's status and sends no SMS. Every answer is read from its body
 	// (TurkeySMS answers a bad key with result false and TS-1031); n8n fails the test when a rule's

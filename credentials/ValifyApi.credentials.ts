@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IHttpRequestOptions,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withHeader } from './authentication';
 import type { Environment } from './environments';
 import { baseUrlExpression, baseUrlOf, environmentProperties } from './environments';
 
@@ -211,12 +212,12 @@ export class ValifyApi implements ICredentialType {
 		return { accessToken };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return withHeader(requestOptions, 'Authorization', `Bearer ${String(credentials.accessToken ?? '')}`);
+	}
 
 	// n8n runs preAuthentication (the token exchange) before testing; the test request asks the
 	// token endpoint once more, which uses none of a token's three API calls and texts nobody.
