@@ -39,11 +39,6 @@ export function environmentProperties(environments: Environment[], custom: Custo
 	];
 }
 
-/** Environment value → base URL, for the nodes' requests. */
-export function hostsOf(environments: Environment[]): Record<string, string> {
-	return Object.fromEntries(environments.map(({ value, url }) => [value, url]));
-}
-
 /** The base URL as an n8n expression, for a credential's test request (trailing slash tolerated). */
 export function baseUrlExpression(environments: Environment[]): string {
 	const known = environments

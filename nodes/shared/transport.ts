@@ -15,8 +15,6 @@ export interface VendorRequest {
 	/** Path below the base URL, starting with "/"; path values must already be encoded. */
 	path: string;
 	body?: IDataObject;
-	/** Send the body form-encoded instead of JSON. */
-	form?: boolean;
 }
 
 /** What the vendor answered: any HTTP status; the body parsed as JSON when it is JSON. */
@@ -111,13 +109,10 @@ export async function callVendor(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: options.timeoutMs ?? readTimeout(this, itemIndex),
-		json: !request.form,
+		json: true,
 		headers: { Accept: 'application/json' },
 	};
-	if (request.body !== undefined) {
-		httpOptions.body = request.body;
-		if (request.form) httpOptions.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
-	}
+	if (request.body !== undefined) httpOptions.body = request.body;
 	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(
