@@ -116,6 +116,13 @@ describe('send', () => {
 		expect(seconds).toBeLessThanOrEqual(300);
 	});
 
+	test('an expiry too far away for a date is sent, with expiresAt null rather than a crash', async () => {
+		const result = await send({ additionalFields: { expiry: 1407686415393173 } });
+		expect(result.error).toBeUndefined();
+		expect(d7.requests[0].body.expiry).toBe(1407686415393173);
+		expect(result.items[0].json.expiresAt).toBeNull();
+	});
+
 	test('a numeric originator longer than 11 characters is accepted', async () => {
 		const result = await send({ additionalFields: { originator: '+971501234567' } });
 		expect(result.error).toBeUndefined();

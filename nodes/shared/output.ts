@@ -58,7 +58,9 @@ export function statusItem(fields: {
 export function secondsFromNow(seconds: unknown): string | null {
 	const number = typeof seconds === 'string' ? Number(seconds) : seconds;
 	if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) return null;
-	return new Date(Date.now() + number * 1000).toISOString();
+	const time = new Date(Date.now() + number * 1000);
+	// Beyond the dates JavaScript can hold (about 275,000 years), there is no time to give.
+	return Number.isNaN(time.getTime()) ? null : time.toISOString();
 }
 
 /** A vendor's reference as text, or null when it gave none. */
