@@ -8,6 +8,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { redirectProblem } from '../nodes/shared/errors';
+
 import { withHeader } from './authentication';
 import type { Environment } from './environments';
 import { baseUrlExpression, baseUrlOf, environmentProperties } from './environments';
@@ -167,7 +169,7 @@ export class ValifyApi implements ICredentialType {
 
 	/** The OAuth password grant. n8n calls it when the token is empty or spent, and stores the token. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		let response: { statusCode: number; body: unknown };
+		let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
 		try {
 			response = (await this.helpers.httpRequest({
 				method: 'POST',
@@ -182,6 +184,8 @@ export class ValifyApi implements ICredentialType {
 				headers: { Accept: 'application/json' },
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
+				// A redirect would carry the password and client secret to another address.
+				disableFollowRedirect: true,
 				timeout: TOKEN_TIMEOUT_MS,
 			})) as typeof response;
 		} catch (error) {
@@ -197,6 +201,9 @@ export class ValifyApi implements ICredentialType {
 		}
 		const accessToken =
 			typeof body === 'object' && body !== null ? textOf((body as IDataObject).access_token) : undefined;
+		if (response.statusCode >= 300 && response.statusCode < 400) {
+			throw new ValifyTokenError(redirectProblem(response.statusCode, response.headers?.location), response.statusCode);
+		}
 		if (response.statusCode < 200 || response.statusCode >= 300) {
 			throw new ValifyTokenError(tokenProblem(response.statusCode, body), response.statusCode);
 		}

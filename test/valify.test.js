@@ -181,6 +181,22 @@ describe('credential', () => {
 		expect(valify.apiRequests()).toHaveLength(0);
 		expectNoSecret(result);
 	});
+	test('a token endpoint that redirects is not followed: the password and client secret go nowhere else', async () => {
+		valify.fail({
+			status: 307,
+			raw: '',
+			headers: { Location: `${valify.url}/moved/api/o/token/`, 'Content-Type': 'text/html' },
+			path: '/api/o/token/',
+		});
+		const result = await send();
+		expect(result.error.name).toBe('NodeApiError');
+		expect(result.error.message).toBe(`Valify: the address answered with a redirect (HTTP 307 to ${valify.url}/moved/api/o/token/)`);
+		expect(result.error.description).toMatch(/nothing was sent there/);
+		expect(valify.requestsTo('/moved')).toHaveLength(0);
+		expect(valify.tokenRequests()).toHaveLength(1);
+		expect(valify.apiRequests()).toHaveLength(0);
+		expectNoSecret(result);
+	});
 });
 
 describe('send', () => {

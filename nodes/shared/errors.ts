@@ -52,6 +52,25 @@ export function explainedFailureOf(error: unknown): { problem: VendorProblem; st
 	return undefined;
 }
 
+/** Where a redirect pointed, without its query or fragment (they may carry anything). */
+function redirectTarget(location: unknown): string | undefined {
+	if (typeof location !== 'string') return undefined;
+	const target = location.split(/[?#]/)[0].trim();
+	return target === '' ? undefined : target.slice(0, 200);
+}
+
+/**
+ * Words for a redirect. Calls never follow one: n8n would send the credential's key along to
+ * wherever it points, and a send repeated at another address could text the person twice.
+ */
+export function redirectProblem(statusCode: number, location: unknown): { message: string; hint: string } {
+	const target = redirectTarget(location);
+	return {
+		message: `the address answered with a redirect (HTTP ${statusCode}${target ? ` to ${target}` : ''})`,
+		hint: "Redirects are not followed, so the credentials never go to another address and nothing was sent there. Check the credential's environment and base URL (for example https:// rather than http://).",
+	};
+}
+
 /** Words for an HTTP status when the vendor's body says nothing we can read. */
 export function problemFromStatus(vendor: string, answer: VendorAnswer): VendorProblem {
 	const status = answer.statusCode;

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { explainedFailureOf, vendorApiError } from './errors';
+import { explainedFailureOf, redirectProblem, vendorApiError } from './errors';
 import { readTimeout } from './options';
 
 export interface VendorRequest {
@@ -111,6 +111,8 @@ export async function callVendor(
 		timeout: options.timeoutMs ?? readTimeout(this, itemIndex),
 		json: true,
 		headers: { Accept: 'application/json' },
+		// Never followed: see redirectProblem.
+		disableFollowRedirect: true,
 	};
 	if (request.body !== undefined) httpOptions.body = request.body;
 	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
@@ -151,11 +153,15 @@ export async function callVendor(
 			},
 		);
 	}
-	return {
+	const answer: VendorAnswer = {
 		statusCode: response.statusCode,
 		body: parseBody(response.body),
 		headers: response.headers ?? {},
 	};
+	if (answer.statusCode >= 300 && answer.statusCode < 400) {
+		throw vendorApiError(this, itemIndex, options.vendor, answer, redirectProblem(answer.statusCode, answer.headers.location));
+	}
+	return answer;
 }
 
 const MAX_RATE_LIMIT_RETRIES = 3;

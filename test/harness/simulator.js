@@ -95,8 +95,12 @@ class VendorSimulator {
 			this.reset();
 			this.send(res, 200, { ok: true });
 		} else if (path.startsWith('/__sandbox/latency/')) {
-			this.latencyMs = Number(path.split('/').pop()) || 0;
-			this.send(res, 200, { latencyMs: this.latencyMs });
+			// /__sandbox/latency/50 answers every request 50 ms late; /__sandbox/latency/25-75
+			// picks each request's lateness at random between 25 and 75 ms.
+			const [low, high] = path.split('/').pop().split('-').map((part) => Number(part) || 0);
+			this.latencyMs = low;
+			this.latencyFor = high > low ? () => low + Math.random() * (high - low) : undefined;
+			this.send(res, 200, { latencyMs: this.latencyMs, latencyUpToMs: high > low ? high : low });
 		} else if (path === '/__sandbox/requests') {
 			this.send(res, 200, this.requests.map(({ method, path: requestPath, headers, body }) => ({ method, path: requestPath, headers, body })));
 		} else {

@@ -60,6 +60,31 @@ for (const vendor of vendors) {
 					const shown = everythingShown(result);
 					for (const secret of secretValues) expect(shown).not.toContain(secret);
 				});
+
+				test('a redirect is not followed: an error in words naming where it pointed, nothing sent there', async () => {
+					simulator.fail({
+						status: 307,
+						raw: '',
+						headers: { Location: `${simulator.url}/moved${spec.path}?session=abc123`, 'Content-Type': 'text/html' },
+						path: spec.path,
+					});
+					const result = await runNode({
+						nodeType: vendor.node,
+						parameters: { resource: 'otp', operation: spec.operation, ...spec.parameters },
+						credentials,
+					});
+					expect(result.error.name).toBe('NodeApiError');
+					expect(result.error.message).toBe(
+						`${vendor.displayName}: the address answered with a redirect (HTTP 307 to ${simulator.url}/moved${spec.path})`,
+					);
+					expect(result.error.description).toMatch(/^Redirects are not followed, so the credentials never go to another address/);
+					expect(result.error.httpCode).toBe('307');
+					expect(simulator.requestsTo(spec.path)).toHaveLength(1);
+					expect(simulator.requestsTo('/moved')).toHaveLength(0);
+					const shown = everythingShown(result);
+					expect(shown).not.toContain('abc123');
+					for (const secret of secretValues) expect(shown).not.toContain(secret);
+				});
 			});
 		}
 
