@@ -51,6 +51,8 @@ export class D7NetworksApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression(D7_NETWORKS_ENVIRONMENTS),
+			// The key never follows a redirect to another address.
+			disableFollowRedirect: true,
 			url: '/verify/v1/report/n8n-credential-test',
 			method: 'GET',
 			ignoreHttpStatusErrors: true,

@@ -54,6 +54,8 @@ export class PaynetApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression(PAYNET_ENVIRONMENTS),
+			// The key never follows a redirect to another address.
+			disableFollowRedirect: true,
 			url: '/v1/card/check_otp',
 			method: 'POST',
 			body: { user_gsm: '5000000000', otp_session_id: 'n8n-credential-test', otp_code: '000000' },

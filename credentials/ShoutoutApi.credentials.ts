@@ -50,6 +50,8 @@ export class ShoutoutApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression(SHOUTOUT_ENVIRONMENTS),
+			// The key never follows a redirect to another address.
+			disableFollowRedirect: true,
 			url: '/otpservice/verify',
 			method: 'POST',
 			body: { code: '000000', referenceId: 'n8n-credential-test' },

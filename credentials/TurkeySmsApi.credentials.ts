@@ -51,6 +51,8 @@ export class TurkeySmsApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression(TURKEY_SMS_ENVIRONMENTS),
+			// The key never follows a redirect to another address.
+			disableFollowRedirect: true,
 			url: '/auth/check',
 			method: 'POST',
 			body: {},

@@ -231,6 +231,8 @@ export class ValifyApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression(VALIFY_ENVIRONMENTS),
+			// The key never follows a redirect to another address.
+			disableFollowRedirect: true,
 			url: TOKEN_PATH,
 			method: 'POST',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

@@ -33,6 +33,22 @@ describe.each(vendors.map((vendor) => [vendor.displayName, vendor]))('%s credent
 		textedNobody();
 	});
 
+	test('a redirect is not followed: the secret goes to no other address', async () => {
+		simulator.fail({ status: 307, raw: '', headers: { Location: `${url}/moved/elsewhere`, 'Content-Type': 'text/html' } });
+		const result = await testCredential(credentialName(), data(vendor.secrets));
+		expect(simulator.requestsTo('/moved')).toHaveLength(0);
+		expect(simulator.requests).toHaveLength(1);
+		for (const secret of Object.values(vendor.secrets)) expect(result.message).not.toContain(secret);
+		if (vendor.node === 'd7Networks' || vendor.node === 'paynet') {
+			// Their tests read the answer whatever its status (the refusal is in the body), so an
+			// empty redirect passes the test; the first real call then names the redirect.
+			expect(result.status).toBe('OK');
+		} else {
+			expect(result.status).toBe('Error');
+		}
+		textedNobody();
+	});
+
 	// Valify checks the bundle key only on an OTP call, which the credential test does not make.
 	const checked = Object.keys(vendor.secrets).filter((field) => field !== 'bundleKey');
 	test.each(checked)('a wrong %s fails in words', async (field) => {
