@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { redirectProblem } from '../nodes/shared/errors';
+import { isRedirect, redirectProblem } from '../nodes/shared/errors';
 
 import { withHeader } from './authentication';
 import type { Environment } from './environments';
@@ -201,7 +201,7 @@ export class ValifyApi implements ICredentialType {
 		}
 		const accessToken =
 			typeof body === 'object' && body !== null ? textOf((body as IDataObject).access_token) : undefined;
-		if (response.statusCode >= 300 && response.statusCode < 400) {
+		if (isRedirect(response.statusCode)) {
 			throw new ValifyTokenError(redirectProblem(response.statusCode, response.headers?.location), response.statusCode);
 		}
 		if (response.statusCode < 200 || response.statusCode >= 300) {

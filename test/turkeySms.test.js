@@ -2,7 +2,7 @@
 // TurkeySMS through the real engine: Test Items → TurkeySMS on n8n-core's WorkflowExecute, against
 // a simulator built from vendors.md section 5.
 
-const { runNode, everythingShown, loadPackage, PACKAGE_NAME } = require('./harness/engine');
+const { runNode, everythingShown, loadPackage } = require('./harness/engine');
 const { testCredential: runCredentialTest } = require('./harness/credential-test');
 const { HTML_502 } = require('./harness/simulator');
 const { createTurkeySmsSimulator } = require('./simulators/turkeySms');

@@ -59,6 +59,11 @@ function redirectTarget(location: unknown): string | undefined {
 	return target === '' ? undefined : target.slice(0, 200);
 }
 
+/** Whether an HTTP status is a redirect, which no call of ours follows. */
+export function isRedirect(statusCode: number): boolean {
+	return statusCode >= 300 && statusCode < 400;
+}
+
 /**
  * Words for a redirect. Calls never follow one: n8n would send the credential's key along to
  * wherever it points, and a send repeated at another address could text the person twice.

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { explainedFailureOf, redirectProblem, vendorApiError } from './errors';
+import { explainedFailureOf, isRedirect, redirectProblem, vendorApiError } from './errors';
 import { readTimeout } from './options';
 
 export interface VendorRequest {
@@ -158,7 +158,7 @@ export async function callVendor(
 		body: parseBody(response.body),
 		headers: response.headers ?? {},
 	};
-	if (answer.statusCode >= 300 && answer.statusCode < 400) {
+	if (isRedirect(answer.statusCode)) {
 		throw vendorApiError(this, itemIndex, options.vendor, answer, redirectProblem(answer.statusCode, answer.headers.location));
 	}
 	return answer;
