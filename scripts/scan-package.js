@@ -94,7 +94,11 @@ async function scanLeg(scanner, label, directory, patterns) {
 }
 
 async function main() {
-	const scanner = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+	const scannerPath = require.resolve('@n8n/scan-community-package/scanner/scanner.mjs');
+	// The scanner makes a temporary folder when it loads; its own copy of `tmp` removes it at exit
+	// only when asked to.
+	require('node:module').createRequire(scannerPath)('tmp').setGracefulCleanup();
+	const scanner = await import(scannerPath);
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otp-scan-'));
 	try {
 		const sourcePassed = await scanLeg(scanner, 'source', root, scanner.SOURCE_FILE_PATTERNS);
