@@ -38,7 +38,7 @@ function run(command, args, options = {}) {
 /** Builds the package and unpacks `npm pack`'s tarball into a new folder, as n8n unpacks it. */
 function packTarball(workDir) {
 	run('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-	const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', workDir]));
+	const packed = JSON.parse(run('npm', ['pack', '--json', '--dry-run=false', '--pack-destination', workDir]));
 	const tarball = path.join(workDir, packed[0].filename);
 	const packageDir = path.join(workDir, 'package');
 	fs.mkdirSync(packageDir);
