@@ -30,7 +30,9 @@ const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
 function run(command, args, options = {}) {
 	const result = childProcess.spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options });
 	if (result.status !== 0) {
-		throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+		throw new Error(
+			`${command} ${args.join(' ')} failed:\n${result.stdout ?? ''}${result.stderr ?? ''}`,
+		);
 	}
 	return result.stdout;
 }
@@ -38,7 +40,9 @@ function run(command, args, options = {}) {
 /** Builds the package and unpacks `npm pack`'s tarball into a new folder, as n8n unpacks it. */
 function packTarball(workDir) {
 	run('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-	const packed = JSON.parse(run('npm', ['pack', '--json', '--dry-run=false', '--pack-destination', workDir]));
+	const packed = JSON.parse(
+		run('npm', ['pack', '--json', '--dry-run=false', '--pack-destination', workDir]),
+	);
 	const tarball = path.join(workDir, packed[0].filename);
 	const packageDir = path.join(workDir, 'package');
 	fs.mkdirSync(packageDir);
@@ -66,10 +70,14 @@ async function strictFindings(scanner, directory, patterns) {
 	for (const result of await eslint.lintFiles(files)) {
 		const file = path.relative(directory, result.filePath);
 		for (const message of result.messages) {
-			findings.push(`${file}:${message.line}:${message.column} ${message.ruleId ?? ''} ${message.message}`);
+			findings.push(
+				`${file}:${message.line}:${message.column} ${message.ruleId ?? ''} ${message.message}`,
+			);
 		}
 		for (const message of result.suppressedMessages ?? []) {
-			const reasons = message.suppressions.map((suppression) => suppression.justification).filter(Boolean);
+			const reasons = message.suppressions
+				.map((suppression) => suppression.justification)
+				.filter(Boolean);
 			const where = `${file}:${message.line} ${message.ruleId}`;
 			if (message.severity === 2 || reasons.length === 0) {
 				findings.push(`${where} ${message.message} (disabled without a reason, or an error)`);
@@ -85,7 +93,9 @@ async function scanLeg(scanner, label, directory, patterns) {
 	const verdict = await scanner.analyzePackage(directory, patterns);
 	const strict = await strictFindings(scanner, directory, patterns);
 	const passed = verdict.passed && strict.findings.length === 0 && strict.files > 0;
-	console.log(`${passed ? 'ok  ' : 'FAIL'} ${label}: ${strict.files} files, ${strict.findings.length} findings`);
+	console.log(
+		`${passed ? 'ok  ' : 'FAIL'} ${label}: ${strict.files} files, ${strict.findings.length} findings`,
+	);
 	if (!verdict.passed) console.log(`  n8n's verdict: ${verdict.message}\n${verdict.details ?? ''}`);
 	if (strict.files === 0) console.log('  no files found to scan');
 	for (const finding of strict.findings) console.log(`  ${finding}`);
@@ -102,7 +112,12 @@ async function main() {
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otp-scan-'));
 	try {
 		const sourcePassed = await scanLeg(scanner, 'source', root, scanner.SOURCE_FILE_PATTERNS);
-		const tarballPassed = await scanLeg(scanner, 'packed tarball', packTarball(workDir), TARBALL_FILE_PATTERNS);
+		const tarballPassed = await scanLeg(
+			scanner,
+			'packed tarball',
+			packTarball(workDir),
+			TARBALL_FILE_PATTERNS,
+		);
 		if (!sourcePassed || !tarballPassed) process.exitCode = 1;
 	} finally {
 		fs.rmSync(workDir, { recursive: true, force: true });
