@@ -4,7 +4,7 @@ import { sentItem } from '../../../shared/output';
 import { isInternationalDigits, readPastedNumber } from '../../../shared/phone';
 import type { PreparedCall } from '../../../shared/types';
 import { badInput, checkWholeNumber, readAdditionalField, readText } from '../../../shared/validation';
-import { vendorRequestExpectingSuccess } from '../../../shared/vendor';
+import { vendorSendRequest } from '../../../shared/vendor';
 import { messageReference, turkeySms } from '../../vendor';
 
 export const mobileField: INodeProperties = {
@@ -102,20 +102,20 @@ export function sendOtpCall(
 ): PreparedCall {
 	const mobile = String(body.mobile);
 	return async (run) => {
-		const response = await vendorRequestExpectingSuccess.call(
+		const answer = await vendorSendRequest.call(
 			context,
 			itemIndex,
 			turkeySms,
 			{ method: 'POST', path, body: { ...body } },
-			{ isSend: true, run },
+			{ run },
 		);
 		return sentItem({
 			provider: turkeySms.provider,
 			operation,
 			recipient: mobile,
-			reference: messageReference(response),
+			reference: messageReference(answer.body),
 			expiresAt: null,
-			response,
+			response: answer.response,
 		});
 	};
 }
