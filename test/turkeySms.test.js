@@ -140,6 +140,17 @@ describe('credential', () => {
 		}
 	});
 
+	it('the Language and Digits hints promise only the defaults the OTP page states', async () => {
+		const { nodeTypes } = await loadPackage();
+		const { properties } = nodeTypes.getByName('n8n-nodes-otp-providers.turkeySms').description;
+		const fields = properties.filter((property) => property.name === 'additionalFields').flatMap((property) => property.options);
+		const hint = (name) => fields.find((field) => field.name === name).description;
+		expect(hint('lang')).toMatch(/no lang is sent/);
+		expect(hint('lang')).toMatch(/does not say which/);
+		expect(hint('lang')).not.toMatch(/English (is|by) default|defaults? to/i);
+		expect(hint('digits')).toMatch(/its OTP page: 6 when not set/);
+	});
+
 	it('fails the test on TS-1061 POST not enabled for the key', async () => {
 		simulator.state.postEnabled = false;
 		const result = await testCredential(credentials().turkeySmsApi);
