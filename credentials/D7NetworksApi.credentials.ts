@@ -44,27 +44,20 @@ export class D7NetworksApi implements ICredentialType {
 		return withHeader(requestOptions, 'Authorization', `Bearer ${String(credentials.apiToken ?? '')}`);
 	}
 
-	// D7 has no read-only call that fails only on a bad token: asking for the report of an OTP that
-	// does not exist texts nobody, and answers 404 with a good token and 401 with a bad one. n8n
-	// applies status rules only to requests that throw, and a 404 would throw too, so the answer is
-	// read whatever its status and the test fails on the 401's documented code.
+	// D7's own n8n node tests a token with this call: it texts nobody, answers 2xx for a good token
+	// and 401 for a bad one.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression(D7_NETWORKS_ENVIRONMENTS),
 			// The key never follows a redirect to another address.
 			disableFollowRedirect: true,
-			url: '/verify/v1/report/n8n-credential-test',
+			url: '/auth/v1/authenticate/application/verify-token',
 			method: 'GET',
-			ignoreHttpStatusErrors: true,
 		},
 		rules: [
 			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'detail.code',
-					value: 'ACCESS_TOKEN_SIGNATURE_VERIFICATION_FAILED',
-					message: 'The API token was refused by D7 Networks',
-				},
+				type: 'responseCode',
+				properties: { value: 401, message: 'The API token was refused by D7 Networks' },
 			},
 		],
 	};

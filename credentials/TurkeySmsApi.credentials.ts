@@ -47,7 +47,8 @@ export class TurkeySmsApi implements ICredentialType {
 
 	// /auth/check reads the key's status and sends no SMS. Every answer is read from its body
 	// (TurkeySMS answers a bad key with result false and TS-1031); n8n fails the test when a rule's
-	// key has the rule's value.
+	// key has the rule's value. The documented answer has key_details.status "Active"; the other
+	// statuses below are not documented (guessed), and n8n's rules can only match exact values.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: baseUrlExpression(TURKEY_SMS_ENVIRONMENTS),
@@ -82,6 +83,102 @@ export class TurkeySmsApi implements ICredentialType {
 					key: 'key_details.permissions.send_otp',
 					value: false,
 					message: 'The API key works but lacks the OTP permission (send_otp). Enable it for the key in the TurkeySMS panel.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'key_details.status',
+					value: 'Inactive',
+					message: 'The API key is not active (status Inactive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'key_details.status',
+					value: 'inactive',
+					message: 'The API key is not active (status inactive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'key_details.status',
+					value: 'Passive',
+					message: 'The API key is not active (status Passive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'key_details.status',
+					value: 'Pasif',
+					message: 'The API key is not active (status Pasif). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'key_details.status',
+					value: 'Suspended',
+					message: 'The API key is not active (status Suspended). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'key_details.status',
+					value: 'Blocked',
+					message: 'The API key is not active (status Blocked). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'key_details.status',
+					value: 'Revoked',
+					message: 'The API key is not active (status Revoked). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'account_summary.account_status',
+					value: 'Inactive',
+					message: 'The TurkeySMS account is not active (status Inactive). Contact TurkeySMS support.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'account_summary.account_status',
+					value: 'Passive',
+					message: 'The TurkeySMS account is not active (status Passive). Contact TurkeySMS support.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'account_summary.account_status',
+					value: 'Pasif',
+					message: 'The TurkeySMS account is not active (status Pasif). Contact TurkeySMS support.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'account_summary.account_status',
+					value: 'Suspended',
+					message: 'The TurkeySMS account is not active (status Suspended). Contact TurkeySMS support.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'account_summary.account_status',
+					value: 'Blocked',
+					message: 'The TurkeySMS account is not active (status Blocked). Contact TurkeySMS support.',
 				},
 			},
 			{

@@ -1,4 +1,5 @@
 const { runNode, everythingShown } = require('./harness/engine');
+const { testCredential } = require('./harness/credential-test');
 const { HTML_502 } = require('./harness/simulator');
 const { createD7Simulator } = require('./simulators/d7Networks');
 
@@ -135,6 +136,39 @@ describe('send', () => {
 		expect(result.items).toHaveLength(0);
 		expect(result.error.message).toBe('D7 Networks: the OTP could not be sent (status FAILED)');
 		expect(result.error.description).toContain('code FAILED');
+	});
+
+	describe('D7\'s other documented answer, {request_id, status: "accepted", created_at}', () => {
+		let accepting;
+		let acceptingCredentials;
+		beforeAll(async () => {
+			accepting = createD7Simulator({ apiToken: API_TOKEN, sendAnswer: 'accepted' });
+			acceptingCredentials = { d7NetworksApi: { environment: 'custom', baseUrl: await accepting.start(), apiToken: API_TOKEN } };
+		});
+		afterAll(async () => accepting.stop());
+
+		test('is a sent item whose reference is the request_id, not an error after the SMS went out', async () => {
+			const result = await send({ additionalFields: { expiry: 300 } }, { credentials: acceptingCredentials });
+			expect(result.error).toBeUndefined();
+			expect(accepting.requests).toHaveLength(1);
+			const { json } = result.items[0];
+			expect(json).toMatchObject({ status: 'sent', recipient: '+971501234567', response: { status: 'accepted' } });
+			expect(json.reference).toBe(json.response.request_id);
+			expect(Date.parse(json.expiresAt)).toBeGreaterThan(Date.now() + 290_000);
+		});
+
+		test('an answer with both ids takes otp_id as the reference', async () => {
+			d7.fail({ status: 200, body: { otp_id: 'otp-7', request_id: 'req-7', status: 'accepted' } });
+			const result = await send();
+			expect(result.items[0].json.reference).toBe('otp-7');
+		});
+
+		test('a 2xx with neither id is still a sent item, its reference null', async () => {
+			d7.fail({ status: 201, body: { status: 'OPEN' } });
+			const result = await send();
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({ status: 'sent', reference: null });
+		});
 	});
 
 	describe('bad input is refused before anything is sent', () => {
@@ -321,7 +355,8 @@ describe('verify', () => {
 
 	test.each([
 		['EXPIRED', 'expired'],
-		['FAILED', 'failed'],
+		// D7's Verify-OTP page: FAILED is "Incorrect OTP".
+		['FAILED', 'invalid'],
 		['ALREADY_VERIFIED', 'already_verified'],
 	])('D7 status %s → verified false, status %s', async (d7Status, status) => {
 		d7.fail({ status: 200, body: { status: d7Status } });
@@ -432,5 +467,26 @@ describe('secrets', () => {
 		results.push(await send({}, { onError: 'continueRegularOutput' }));
 		results.push(await operation('verify', { otpId: 'abc', otpCode: 'zz' }));
 		for (const result of results) expectNoSecret(result);
+	});
+});
+
+describe('credential', () => {
+	test('a good token passes, tested as D7\'s own n8n node does (verify-token), texting nobody', async () => {
+		const outcome = await testCredential('d7NetworksApi', credentials.d7NetworksApi);
+		expect(outcome).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(d7.requests).toHaveLength(1);
+		const [request] = d7.requests;
+		expect(request.method).toBe('GET');
+		expect(request.path).toBe('/auth/v1/authenticate/application/verify-token');
+		expect(request.headers.authorization).toBe(`Bearer ${API_TOKEN}`);
+	});
+
+	test('a bad token fails on D7\'s 401, in words', async () => {
+		const outcome = await testCredential('d7NetworksApi', { ...credentials.d7NetworksApi, apiToken: 'not-the-token' });
+		expect(outcome.status).toBe('Error');
+		// n8n's tester reads the status from the request error's cause; where the engine does not keep
+		// it there, n8n's own words for a 401 show instead of ours. Either way the test fails.
+		expect(outcome.message).toMatch(/The API token was refused by D7 Networks|Authorization failed - please check your credentials/);
+		expect(outcome.message).not.toContain('not-the-token');
 	});
 });

@@ -22,6 +22,8 @@ const FAILURE_CODES = {
 	10: 'timeout',
 	11: 'badrequest',
 	12: 'nodata',
+	// 13-21: Paynet's return-code table gives only their names, which the simulator answers with.
+	...Object.fromEntries([13, 14, 15, 16, 17, 18, 19, 20, 21].map((code) => [code, PAYNET_CODES[code]])),
 	100: 'oldsuccessful',
 };
 
@@ -331,10 +333,17 @@ describe('Send', () => {
 		expectPaynetError(result.error, { words: 'result code 57', code: 57, httpStatus: 200 });
 	});
 
-	test('a 200 answer without any code is not taken for a success', async () => {
+	test('a 200 answer without any code does not say it failed: a sent item, expiresAt null, no second send', async () => {
 		simulator.fail(paynetAnswer({ message: 'Başarılı İşlem' }));
 		const result = await sendOtp({ userGsm: '5321234567', otpSessionId: 'card-no-code' });
-		expectPaynetError(result.error, { words: 'could not be understood', httpStatus: 200 });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({
+			status: 'sent',
+			reference: 'card-no-code',
+			expiresAt: null,
+			response: { message: 'Başarılı İşlem' },
+		});
+		expect(simulator.requests).toHaveLength(1);
 	});
 
 	test('sending again for a session whose code is still valid is refused as duplicatedata', async () => {
@@ -362,17 +371,26 @@ describe('Send', () => {
 	});
 
 	test.each([
-		[400, { type: 'invalid_request_error', message: 'Hatalı istek', code: 11, result_code: 11 }, '(badrequest)', 11],
-		[403, { type: 'authorization_error', message: 'Yetkisiz', code: 7, result_code: 7 }, '(unauthorized)', 7],
-		[404, { type: 'no_data_error', message: 'Veri yok' }, 'no data was found (no_data_error)', undefined],
-		[405, { type: 'invalid_request_error', message: 'Method not allowed' }, '(invalid_request_error)', undefined],
-		[500, { type: 'api_error', message: 'Sunucu hatası', code: '8', result_code: '8' }, '(servererror)', 8],
-	])('a non-200 answer (HTTP %s) is a failure in words', async (status, body, words, code) => {
+		// As Paynet documents a non-200 answer: `code` is the HTTP status, `result_code` the return code.
+		[400, { type: 'invalid_request_error', message: 'Hatalı istek', code: 400, result_code: 11 }, '(badrequest)', 11],
+		[403, { type: 'authorization_error', message: 'Yetkisiz', code: 403, result_code: 7 }, '(unauthorized)', 7],
+		[404, { type: 'no_data_error', message: 'Veri yok', code: 404 }, 'no data was found (no_data_error)', undefined],
+		[405, { type: 'invalid_request_error', message: 'Method not allowed', code: 405 }, '(invalid_request_error)', undefined],
+		[500, { type: 'api_error', message: 'Sunucu hatası', code: 500, result_code: '8' }, '(servererror)', 8],
+		[400, { type: 'invalid_request_error', message: 'Hatalı', code: 400, result_code: 13 }, '(paynetjnosession)', 13],
+	])('a non-200 answer (HTTP %s) is a failure in words, read from result_code', async (status, body, words, code) => {
 		simulator.fail(paynetAnswer(body, status));
 		const result = await sendOtp({ userGsm: '5321234567', otpSessionId: `card-http-${status}` });
 		expect(simulator.requests).toHaveLength(1);
 		expectPaynetError(result.error, { words, code, httpStatus: status });
 		expect(result.error.httpCode).toBe(String(status));
+		expect(result.error.message).not.toMatch(/result code \d{3}/);
+	});
+
+	test('the simulator\'s own 400 (a number Paynet refuses) says badrequest, not "result code 400"', async () => {
+		simulator.fail({ status: 400, body: { type: 'invalid_request_error', message: 'user_gsm 5XXXXXXXXX olmalıdır', code: 400, result_code: 11 } });
+		const result = await sendOtp({ userGsm: '5321234567', otpSessionId: 'card-400' });
+		expectPaynetError(result.error, { words: 'the request was rejected as malformed (badrequest)', code: 11, httpStatus: 400 });
 	});
 
 	test('an HTML 502 page is a failure, and the send is not repeated', async () => {
@@ -491,7 +509,8 @@ describe('Verify', () => {
 	test('code 1 as text, as result_code, or with HTTP 400 is still verified false', async () => {
 		simulator.fail(paynetAnswer({ code: '1', message: 'Başarısız İşlem' }));
 		simulator.fail(paynetAnswer({ result_code: 1, message: 'Başarısız İşlem' }));
-		simulator.fail(paynetAnswer({ type: 'invalid_request_error', message: 'Hatalı OTP', code: 1, result_code: 1 }, 400));
+		// A non-200 answer as Paynet documents it: `code` the HTTP status, `result_code` the return code.
+		simulator.fail(paynetAnswer({ type: 'invalid_request_error', message: 'Hatalı OTP', code: 400, result_code: 1 }, 400));
 		const result = await verifyOtp(
 			{ userGsm: '5321234567', otpSessionId: '={{ $json.session }}', otpCode: '1234' },
 			{ items: [{ session: 'a' }, { session: 'b' }, { session: 'c' }], options: { batching: { batch: { batchSize: 1 } } } },

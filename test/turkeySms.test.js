@@ -104,7 +104,51 @@ describe('credential', () => {
 		const result = await testCredential(credentials().turkeySmsApi);
 
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/OTP permission/);
+		expect(result.message).toMatch(/OTP permission \(send_otp\)/);
+	});
+
+	it('reads the answer /auth/check documents: key status Active, the five permissions, the account summary', async () => {
+		const { credentialTypes } = await loadPackage();
+		const rules = credentialTypes.turkeySmsApi.test.rules.map((rule) => rule.properties.key);
+		expect(rules).toEqual(expect.arrayContaining(['key_details.status', 'key_details.permissions.send_otp']));
+		const { body } = await fetch(`${simulator.url}/auth/check`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ api_key: API_KEY }),
+		}).then(async (response) => ({ body: await response.json() }));
+		expect(body).toMatchObject({
+			result: true,
+			result_code: 'TS-1000',
+			key_details: {
+				status: 'Active',
+				permissions: { send_single_sms: true, send_otp: true, send_bulk_sms: true, check_balance: true, check_sms_status: true },
+			},
+			account_summary: { account_status: 'Active', balance: { main: expect.any(Number), international: expect.any(Number) } },
+		});
+	});
+
+	it('fails the test in words when the key is not active', async () => {
+		simulator.state.keyStatus = 'Inactive';
+		try {
+			const result = await testCredential(credentials().turkeySmsApi);
+			expect(result).toEqual({
+				status: 'Error',
+				message: 'The API key is not active (status Inactive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+			});
+		} finally {
+			simulator.state.keyStatus = 'Active';
+		}
+	});
+
+	it('the Language and Digits hints promise only the defaults the OTP page states', async () => {
+		const { nodeTypes } = await loadPackage();
+		const { properties } = nodeTypes.getByName('n8n-nodes-otp-providers.turkeySms').description;
+		const fields = properties.filter((property) => property.name === 'additionalFields').flatMap((property) => property.options);
+		const hint = (name) => fields.find((field) => field.name === name).description;
+		expect(hint('lang')).toMatch(/no lang is sent/);
+		expect(hint('lang')).toMatch(/does not say which/);
+		expect(hint('lang')).not.toMatch(/English (is|by) default|defaults? to/i);
+		expect(hint('digits')).toMatch(/its OTP page: 6 when not set/);
 	});
 
 	it('fails the test on TS-1061 POST not enabled for the key', async () => {
@@ -164,7 +208,6 @@ describe('send', () => {
 				sms_id: simulator.state.sent[0].smsId,
 				mobile: '905324818942',
 				digits: 6,
-				lang: 0,
 			},
 		});
 		expectNoSecret(result);
@@ -313,12 +356,23 @@ describe('send', () => {
 			expect(result.error.description).toContain('TurkeySMS code TS-1099');
 		});
 
-		it('refuses a 200 answer without result as one it cannot understand', async () => {
+		it('takes a 200 answer without result for a sent item: it does not say it failed', async () => {
 			simulator.fail({ status: 200, body: { ok: true } });
 			const result = await send();
 
-			expect(result.items).toHaveLength(0);
-			expect(result.error.message).toMatch(/^TurkeySMS: the answer could not be understood/);
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({ status: 'sent', reference: null, response: { ok: true } });
+			expect(simulator.requests).toHaveLength(1);
+		});
+
+		it('takes a 200 answer with result false, or a documented refusal code, for a failure', async () => {
+			simulator.fail({ status: 200, body: { result: false, result_code: 'TS-1099', result_message: 'Nope.' } });
+			const refused = await send();
+			expect(refused.error.message).toBe('TurkeySMS: the request was refused: Nope.');
+
+			simulator.fail({ status: 200, body: { result_code: 'TS-1027', result_message: 'Insufficient balance.' } });
+			const noBalance = await send();
+			expect(noBalance.error.message).toBe('TurkeySMS: insufficient balance');
 		});
 
 		it('reports the real simulator\'s insufficient balance', async () => {

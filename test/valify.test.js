@@ -486,7 +486,7 @@ describe('a token serves 3 calls and 10 minutes: the node never fails for it', (
 		expect(result.items.every((item) => item.json.status === 'sent')).toBe(true);
 		const texted = [...simulator.transactions.entries()]
 			.filter(([id]) => !transactionsBefore.has(id))
-			.map(([, transaction]) => transaction.phone)
+			.map(([, transaction]) => transaction.recipient)
 			.sort();
 		expect(texted).toEqual(expectedRecipients);
 		return { result, refusals: simulator.stats.tokenRefusals - refusalsBefore };

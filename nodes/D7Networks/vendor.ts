@@ -6,7 +6,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { VendorAnswer, VendorRequest } from '../shared/transport';
 import type { RunScope } from '../shared/types';
 import type { Vendor } from '../shared/vendor';
-import { isVendorSuccess, unexpectedAnswer, vendorFailure, vendorRequest } from '../shared/vendor';
+import { vendorSendRequest } from '../shared/vendor';
 
 /** D7's `detail` comes as an object, an array of objects, or plain text depending on the error. */
 function detailEntries(body: unknown): Array<Record<string, unknown>> {
@@ -104,17 +104,15 @@ export const d7Networks: Vendor = {
 	describeFailure: describeD7Failure,
 };
 
-/** A send or resend: its answer must carry the otp_id that verifying needs, or it is an error. */
+/**
+ * A send or resend. Any 2xx that does not say FAILED went out, whichever of D7's documented shapes
+ * it has (`{otp_id, status, expiry}` or `{request_id, status: "accepted", created_at}`).
+ */
 export async function requestOtp(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	request: VendorRequest,
 	run: RunScope,
-): Promise<Record<string, unknown>> {
-	const answer = await vendorRequest.call(this, itemIndex, d7Networks, request, { isSend: true, run });
-	if (!isVendorSuccess(d7Networks, answer)) throw vendorFailure.call(this, itemIndex, d7Networks, answer);
-	if (!isRecord(answer.body) || firstText(answer.body.otp_id) === undefined) {
-		throw unexpectedAnswer.call(this, itemIndex, d7Networks, answer, 'otp_id');
-	}
-	return answer.body;
+): Promise<{ body: Record<string, unknown>; response: unknown }> {
+	return await vendorSendRequest.call(this, itemIndex, d7Networks, request, { run });
 }

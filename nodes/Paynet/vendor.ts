@@ -15,6 +15,14 @@ interface PaynetCode {
 	hint: string;
 }
 
+function paynetFlowCode(name: string, words: string): PaynetCode {
+	return {
+		name,
+		words,
+		hint: 'Paynet names this return code in its general table; it is not one of the OTP calls\' usual answers. Look the request up in the Paynet panel or ask Paynet support.',
+	};
+}
+
 /** Paynet's documented result codes (card-save and general), by number. */
 const PAYNET_CODES: Record<number, PaynetCode> = {
 	1: {
@@ -77,6 +85,17 @@ const PAYNET_CODES: Record<number, PaynetCode> = {
 		words: 'no data was found',
 		hint: 'Paynet has no OTP for this session ID and phone number. Use the session ID and number of the Send step.',
 	},
+	// 13 to 21 are named in Paynet's return-code table but not explained there; they belong to its
+	// card payment flows (Paynet.js sessions, card data, POS and rates), not to the OTP calls.
+	13: paynetFlowCode('paynetjnosession', 'no Paynet.js session was found'),
+	14: paynetFlowCode('paynetjwrongbin', 'the card number (BIN) does not match the Paynet.js session'),
+	15: paynetFlowCode('paynetjunmatchtran', 'the transaction does not match the Paynet.js session'),
+	16: paynetFlowCode('paynetj3derror', 'the 3D Secure step of the Paynet.js session failed'),
+	17: paynetFlowCode('paynetjusedsession', 'the Paynet.js session was already used'),
+	18: paynetFlowCode('wrongcarddata', 'the card data is wrong'),
+	19: paynetFlowCode('wrongtransactiontype', 'the transaction type is wrong'),
+	20: paynetFlowCode('wrongpostype', 'the POS type is wrong'),
+	21: paynetFlowCode('wrongratioget', 'the rate (instalment ratio) could not be read'),
 	100: {
 		name: 'oldsuccessful',
 		words: 'this was already done successfully earlier',
@@ -92,18 +111,26 @@ const PAYNET_ERROR_TYPES: Record<string, string> = {
 	no_data_error: 'no data was found',
 };
 
-/** Paynet's result code as a number: `code` (a number or digits in text), else `result_code`. */
-export function paynetResultCode(body: unknown): number | undefined {
-	if (!isRecord(body)) return undefined;
-	for (const candidate of [body.code, body.result_code]) {
-		if (typeof candidate === 'number' && Number.isInteger(candidate)) return candidate;
-		if (typeof candidate === 'string' && /^\s*-?\d+\s*$/.test(candidate)) return Number(candidate);
-	}
+function isTwoHundred(answer: VendorAnswer): boolean {
+	return answer.statusCode >= 200 && answer.statusCode < 300;
+}
+
+function asCode(candidate: unknown): number | undefined {
+	if (typeof candidate === 'number' && Number.isInteger(candidate)) return candidate;
+	if (typeof candidate === 'string' && /^\s*-?\d+\s*$/.test(candidate)) return Number(candidate);
 	return undefined;
 }
 
-function isTwoHundred(answer: VendorAnswer): boolean {
-	return answer.statusCode >= 200 && answer.statusCode < 300;
+/**
+ * Paynet's return code as a number. On HTTP 200 it is `code` (sometimes `result_code`); on any
+ * other status `code` is the HTTP status and the return code is `result_code` (Paynet's
+ * "HTTP status kodları" page).
+ */
+export function paynetResultCode(answer: VendorAnswer): number | undefined {
+	const body = answer.body;
+	if (!isRecord(body)) return undefined;
+	if (!isTwoHundred(answer)) return asCode(body.result_code);
+	return asCode(body.code) ?? asCode(body.result_code);
 }
 
 /** Paynet's own words, quoted in the hint so a person can search the Paynet docs for them. */
@@ -114,7 +141,7 @@ function withPaynetMessage(hint: string, body: unknown): string {
 
 function describePaynetFailure(answer: VendorAnswer): VendorProblem | undefined {
 	const body = answer.body;
-	const code = paynetResultCode(body);
+	const code = paynetResultCode(answer);
 	const known = code === undefined ? undefined : PAYNET_CODES[code];
 	const type = isRecord(body) && typeof body.type === 'string' ? body.type : undefined;
 
@@ -140,7 +167,7 @@ function describePaynetFailure(answer: VendorAnswer): VendorProblem | undefined 
 	if (isTwoHundred(answer) && code === undefined) {
 		return {
 			message: `the answer could not be understood (HTTP ${answer.statusCode}, no result code in it)`,
-			hint: 'Paynet answered in a shape it does not document, so this is not taken for a success. The code may or may not have been sent; nothing was repeated.',
+			hint: 'Paynet answered in a shape it does not document, so this is not taken for an approval. Nothing was retried.',
 		};
 	}
 	if (type !== undefined && PAYNET_ERROR_TYPES[type] !== undefined) {
@@ -158,8 +185,12 @@ export const paynet: Vendor = {
 	displayName: 'Paynet',
 	credentialType: 'paynetApi',
 	environments: PAYNET_ENVIRONMENTS,
-	// Paynet answers failures with HTTP 200 and a non-zero `code`: only code 0 is a success.
-	isSuccess: (answer) => isTwoHundred(answer) && paynetResultCode(answer.body) === PAYNET_SUCCESS,
+	// Paynet answers failures with HTTP 200 and a non-zero `code`. A 200 without any code does not
+	// say it failed: for a send, the code may have gone out (see vendorSendRequest).
+	isSuccess: (answer) => {
+		const code = paynetResultCode(answer);
+		return isTwoHundred(answer) && (code === undefined || code === PAYNET_SUCCESS);
+	},
 	describeFailure: describePaynetFailure,
 };
 

@@ -4,23 +4,39 @@ import { firstText, isRecord } from '../shared/errors';
 import type { VendorAnswer } from '../shared/transport';
 import type { Vendor } from '../shared/vendor';
 
-/** The one `messageResult.status` ShoutOUT documents for a send: "1001", "submit success". */
-export const SUBMIT_SUCCESS = '1001';
+/**
+ * ShoutOUT's message statuses (its message-log page): 1000 Queued, 1001 Success, 1010 Internal
+ * Error, 1012 No Route, 1015 Blocked, 1026 Submitted. Only these three say the SMS was not sent;
+ * queued, submitted, success or a status ShoutOUT does not document may well reach the person.
+ */
+const NOT_SENT_STATUSES: Record<string, { words: string; hint: string }> = {
+	'1010': {
+		words: 'internal error',
+		hint: 'ShoutOUT had an internal error and did not send the SMS. Check ShoutOUT\'s status, then run again.',
+	},
+	'1012': {
+		words: 'no route',
+		hint: 'ShoutOUT has no route to this destination. Check the number and that your account may send to its country.',
+	},
+	'1015': {
+		words: 'blocked',
+		hint: 'ShoutOUT blocked this SMS. Check that the sender mask (Source) is approved for your account and that the number is not blocked.',
+	},
+};
 
 function isTwoHundred(answer: VendorAnswer): boolean {
 	return answer.statusCode >= 200 && answer.statusCode < 300;
 }
 
 /** The `messageResult` of a send's answer, when there is one. */
-export function messageResultOf(body: unknown): Record<string, unknown> | undefined {
+function messageResultOf(body: unknown): Record<string, unknown> | undefined {
 	return isRecord(body) && isRecord(body.messageResult) ? body.messageResult : undefined;
 }
 
-/** A 200 send whose messageResult says something other than "submit success" did not go out. */
-function isRefusedSubmit(answer: VendorAnswer): boolean {
-	const result = messageResultOf(answer.body);
-	if (result === undefined || result.status === undefined || result.status === null) return false;
-	return String(result.status) !== SUBMIT_SUCCESS;
+/** The not-sent status of a send's answer (1010, 1012, 1015), if it has one. */
+function notSentStatus(answer: VendorAnswer): string | undefined {
+	const status = firstText(messageResultOf(answer.body)?.status);
+	return status !== undefined && NOT_SENT_STATUSES[status] !== undefined ? status : undefined;
 }
 
 function describeShoutoutFailure(answer: VendorAnswer): VendorProblem | undefined {
@@ -34,13 +50,13 @@ function describeShoutoutFailure(answer: VendorAnswer): VendorProblem | undefine
 			hint: 'Check the API key in the ShoutOUT API credential (ShoutOUT Lite app → API keys). Nothing was sent.',
 		};
 	}
-	if (isTwoHundred(answer) && isRefusedSubmit(answer)) {
-		const result = messageResultOf(body) ?? {};
-		const said = firstText(result.description);
+	const notSent = isTwoHundred(answer) ? notSentStatus(answer) : undefined;
+	if (notSent !== undefined) {
+		const said = firstText(messageResultOf(body)?.description);
 		return {
-			message: `the SMS was not submitted${said ? ` (${said})` : ''}`,
-			hint: 'ShoutOUT accepted the request but did not submit the SMS; it was not sent again. Check that the sender mask (Source) is approved for your account, the destination number and your credit.',
-			vendorCode: String(result.status),
+			message: `the SMS was not sent (${said ?? NOT_SENT_STATUSES[notSent].words})`,
+			hint: `${NOT_SENT_STATUSES[notSent].hint} Nothing was sent again.`,
+			vendorCode: notSent,
 		};
 	}
 	if (status === 400) {
@@ -58,6 +74,6 @@ export const shoutout: Vendor = {
 	displayName: 'ShoutOUT',
 	credentialType: 'shoutoutApi',
 	environments: SHOUTOUT_ENVIRONMENTS,
-	isSuccess: (answer) => isTwoHundred(answer) && !isRefusedSubmit(answer),
+	isSuccess: (answer) => isTwoHundred(answer) && notSentStatus(answer) === undefined,
 	describeFailure: describeShoutoutFailure,
 };

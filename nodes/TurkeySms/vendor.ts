@@ -67,12 +67,6 @@ function describeTurkeySmsFailure(answer: VendorAnswer): VendorProblem | undefin
 			vendorCode: code,
 		};
 	}
-	if (answer.statusCode >= 200 && answer.statusCode < 300) {
-		return {
-			message: 'the answer could not be understood (no result in it)',
-			hint: 'The address answered, but not like the TurkeySMS API. Check the credential\'s environment and base URL; nothing was retried.',
-		};
-	}
 	return undefined;
 }
 
@@ -96,12 +90,14 @@ export const turkeySms: Vendor = {
 	displayName: 'TurkeySMS',
 	credentialType: 'turkeySmsApi',
 	environments: TURKEY_SMS_ENVIRONMENTS,
-	// A 200 with result false is a failure; the body decides, not the HTTP status alone.
-	isSuccess: (answer) =>
-		answer.statusCode >= 200 &&
-		answer.statusCode < 300 &&
-		isRecord(answer.body) &&
-		answer.body.result === true,
+	// A 2xx with result false, or with a code TurkeySMS documents as a refusal, is a failure. Any
+	// other 2xx does not say it failed: for a send, the code may have gone out.
+	isSuccess: (answer) => {
+		if (answer.statusCode < 200 || answer.statusCode >= 300) return false;
+		if (!isRecord(answer.body)) return true;
+		const code = resultCodeOf(answer);
+		return answer.body.result !== false && (code === undefined || PROBLEMS_BY_CODE[code] === undefined);
+	},
 	describeFailure: describeTurkeySmsFailure,
 	rateLimitWait: (answer) =>
 		resultCodeOf(answer) === RATE_LIMIT_CODE ? (retryAfterMs(answer) ?? DEFAULT_RATE_LIMIT_WAIT_MS) : undefined,

@@ -14,7 +14,7 @@ export class Valify implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send and verify one-time passwords to Egyptian mobiles with Valify',
+		description: 'Send and verify one-time passwords to Egyptian mobiles or by email with Valify',
 		defaults: { name: 'Valify' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 export type VerifyStatus = 'approved' | 'invalid' | 'expired' | 'already_verified' | 'failed';
 
-/** The item a send, custom send or resend outputs (see the README's output section). */
+/** The item a send, custom send, resend or email send outputs (see the README's output section). */
 export function sentItem(fields: {
 	provider: string;
 	operation: string;
@@ -25,13 +25,15 @@ export function sentItem(fields: {
 /** The item a verify outputs: a wrong or expired code is an answer, with `verified: false`. */
 export function verifiedItem(fields: {
 	provider: string;
+	/** `verify` unless the vendor has another verifying operation (Valify's `verifyEmail`). */
+	operation?: string;
 	reference: string | null;
 	status: VerifyStatus;
 	response: unknown;
 }): IDataObject {
 	return {
 		provider: fields.provider,
-		operation: 'verify',
+		operation: fields.operation ?? 'verify',
 		reference: fields.reference,
 		verified: fields.status === 'approved',
 		status: fields.status,

@@ -21,7 +21,7 @@ export interface Vendor {
 	credentialType: string;
 	/** The vendor's hosts, as its credential offers them; `custom` uses the credential's Base URL. */
 	environments: Environment[];
-	/** Whether an answer is a success; by default any 2xx. */
+	/** Whether an answer is a success; by default any 2xx. A 2xx is a failure only when its body says so. */
 	isSuccess?: (answer: VendorAnswer) => boolean;
 	/** The vendor's failure in words, for an answer that is not a success. */
 	describeFailure: (answer: VendorAnswer) => VendorProblem | undefined;
@@ -88,19 +88,34 @@ export function vendorFailure(
 	return vendorApiError(this, itemIndex, vendor.displayName, answer, problem);
 }
 
-/** Makes the call and returns the answer's JSON body, or throws the vendor's failure in words. */
-export async function vendorRequestExpectingSuccess(
+/**
+ * Makes a send (never repeated) and returns what the vendor answered. Any 2xx whose body does not
+ * say it failed (the vendor's isSuccess) is a sent message, even when a field we expected is
+ * missing or the body cannot be read: an error there would invite a second send. `body` is the
+ * answer's JSON object (empty when it is not one); `response` the answer as it came.
+ */
+export async function vendorSendRequest(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	vendor: Vendor,
 	request: VendorRequest,
-	settings: RequestSettings,
-): Promise<Record<string, unknown>> {
-	const answer = await vendorRequest.call(this, itemIndex, vendor, request, settings);
-	if (!isVendorSuccess(vendor, answer) || !isRecord(answer.body)) {
+	settings: Omit<RequestSettings, 'isSend'>,
+): Promise<{ body: Record<string, unknown>; response: unknown }> {
+	const answer = await vendorRequest.call(this, itemIndex, vendor, request, { ...settings, isSend: true });
+	return acceptedSend.call(this, itemIndex, vendor, answer);
+}
+
+/** The sent answer of a send already made, or the vendor's failure in words (see vendorSendRequest). */
+export function acceptedSend(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	vendor: Vendor,
+	answer: VendorAnswer,
+): { body: Record<string, unknown>; response: unknown } {
+	if (!isTwoHundred(answer) || !isVendorSuccess(vendor, answer)) {
 		throw vendorFailure.call(this, itemIndex, vendor, answer);
 	}
-	return answer.body;
+	return { body: isRecord(answer.body) ? answer.body : {}, response: answer.body === '' ? null : answer.body };
 }
 
 /** A 2xx answer whose body lacks what the vendor documents: an error, never a guessed success. */

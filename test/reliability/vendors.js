@@ -69,6 +69,8 @@ const vendors = [
 		operations: [
 			{ operation: 'send', path: '/api/v1/otp/send/', isSend: true, parameters: { phoneNumber: '+20 10 1234 5678' } },
 			{ operation: 'verify', path: '/api/v1/otp/verify/', isSend: false, parameters: { transactionId: 'tx-1', otp: '123456' } },
+			{ operation: 'sendEmail', path: '/api/v1/otp/email/send/', isSend: true, parameters: { email: 'person@example.com' } },
+			{ operation: 'verifyEmail', path: '/api/v1/otp/email/verify/', isSend: false, parameters: { transactionId: 'tx-1', otp: '123456' } },
 		],
 	},
 ];

@@ -1,5 +1,6 @@
 'use strict';
-// D7 Networks Verify, as vendors.md section 4 describes it.
+// D7 Networks Verify, as vendors.md section 4 describes it. Where each behaviour comes from:
+// SOURCES.md beside this file.
 const crypto = require('node:crypto');
 const { VendorSimulator } = require('../harness/simulator');
 
@@ -13,7 +14,14 @@ const UNAUTHORIZED = {
 	},
 };
 
-function createD7Simulator({ apiToken = 'd7-test-token', revealCodes = false, log } = {}) {
+/**
+ * @param {object} [options]
+ * @param {string} [options.apiToken] the only token accepted
+ * @param {'otp' | 'accepted'} [options.sendAnswer] which of D7's two documented send answers to
+ *   give: `{otp_id, status: "OPEN", expiry}` (the parameter table's, default) or
+ *   `{request_id, status: "accepted", created_at}`
+ */
+function createD7Simulator({ apiToken = 'd7-test-token', sendAnswer = 'otp', revealCodes = false, log } = {}) {
 	const otps = new Map(); // otp_id -> { code, recipient, expiresAt, verified, resends, retryDelay, lastSentAt }
 
 	const authorized = (request) => request.headers.authorization === `Bearer ${apiToken}`;
@@ -45,7 +53,11 @@ function createD7Simulator({ apiToken = 'd7-test-token', revealCodes = false, lo
 				lastSentAt: Date.now(),
 			});
 			if (log) log(`D7 Networks: texted ${code} to ${body.recipient} (otp_id ${otpId})`);
-			return { body: { otp_id: otpId, status: 'OPEN', expiry, ...(revealCodes ? { sandbox_code: code } : {}) } };
+			const sandbox = revealCodes ? { sandbox_code: code } : {};
+			if ((simulator.sendAnswer ?? sendAnswer) === 'accepted') {
+				return { body: { request_id: otpId, status: 'accepted', created_at: new Date().toISOString(), ...sandbox } };
+			}
+			return { body: { otp_id: otpId, status: 'OPEN', expiry, ...sandbox } };
 		},
 		'POST /verify/v1/otp/resend-otp': (request) => {
 			if (!authorized(request)) return UNAUTHORIZED;
@@ -80,6 +92,11 @@ function createD7Simulator({ apiToken = 'd7-test-token', revealCodes = false, lo
 			}
 			otp.verified = true;
 			return { body: { status: 'APPROVED' } };
+		},
+		// The call D7's own n8n node tests a token with; its 200 body is not documented.
+		'GET /auth/v1/authenticate/application/verify-token': (request) => {
+			if (!authorized(request)) return UNAUTHORIZED;
+			return { body: { detail: 'Token is valid' } };
 		},
 		'GET /verify/v1/report/:otpId': (request) => {
 			if (!authorized(request)) return UNAUTHORIZED;

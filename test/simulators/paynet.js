@@ -1,7 +1,8 @@
 'use strict';
 // Paynet card-save OTP, as vendors.md section 1 describes it: `Authorization: Basic <secret key>`,
 // JSON POSTs, HTTP 200 with a result `code` (0 success, non-zero failure), non-200 answers
-// `{type, message, code, result_code}`.
+// `{type, message, code, result_code}` where `code` is the HTTP status and `result_code` Paynet's
+// return code. Where each behaviour comes from: SOURCES.md beside this file.
 const crypto = require('node:crypto');
 const { VendorSimulator } = require('../harness/simulator');
 
@@ -20,13 +21,25 @@ const PAYNET_CODES = {
 	10: 'Zaman aşımı',
 	11: 'Hatalı istek',
 	12: 'Veri bulunamadı',
+	// 13-21: Paynet's table gives only these names.
+	13: 'paynetjnosession',
+	14: 'paynetjwrongbin',
+	15: 'paynetjunmatchtran',
+	16: 'paynetj3derror',
+	17: 'paynetjusedsession',
+	18: 'wrongcarddata',
+	19: 'wrongtransactiontype',
+	20: 'wrongpostype',
+	21: 'wrongratioget',
 	100: 'Daha önce başarılı',
 };
 
-const UNAUTHORIZED = {
-	status: 401,
-	body: { type: 'authorization_error', message: 'Yetkisiz erişim', code: 7, result_code: 7 },
-};
+/** A non-200 answer: `code` is the HTTP status, `result_code` Paynet's return code. */
+function errorAnswer(status, type, message, resultCode) {
+	return { status, body: { type, message, code: status, result_code: resultCode } };
+}
+
+const UNAUTHORIZED = errorAnswer(401, 'authorization_error', 'Yetkisiz erişim', 7);
 
 /** Paynet's time format: local Turkish time, 7-digit fraction, +03:00. */
 function paynetTime(milliseconds) {
@@ -51,10 +64,7 @@ function createPaynetSimulator({ secretKey = 'sck_test_paynet_key', otpLifetimeS
 	const authorized = (request) => request.headers.authorization === `Basic ${secretKey}`;
 	const validGsm = (gsm) => typeof gsm === 'string' && /^5[0-9]{9}$/.test(gsm);
 	const validSession = (id) => typeof id === 'string' && id.trim() !== '';
-	const badRequest = (message) => ({
-		status: 400,
-		body: { type: 'invalid_request_error', message, code: 11, result_code: 11 },
-	});
+	const badRequest = (message) => errorAnswer(400, 'invalid_request_error', message, 11);
 	// Paynet's example code is "ART2": codes may have letters.
 	const newCode = () => {
 		const alphabet = 'ABCDEFGHJKLMNPRSTUVYZ23456789';
@@ -99,4 +109,4 @@ function createPaynetSimulator({ secretKey = 'sck_test_paynet_key', otpLifetimeS
 	return simulator;
 }
 
-module.exports = { createPaynetSimulator, PAYNET_CODES };
+module.exports = { createPaynetSimulator, PAYNET_CODES, errorAnswer };

@@ -2,7 +2,8 @@
 // TurkeySMS API V4 (OTP), as vendors.md section 5 describes it: every call is a JSON POST with
 // `api_key` in the body; every answer carries result, result_code (TS-####) and result_message.
 // Marked [guess] below: what the vendor does not document (the OTP answer's other fields, the
-// code for a text without TS-CODE or a bad number), kept easy to change.
+// code for a text without TS-CODE or a bad number, a key status other than "Active"), kept easy to
+// change. Where each behaviour comes from: SOURCES.md beside this file.
 const crypto = require('node:crypto');
 const { VendorSimulator } = require('../harness/simulator');
 
@@ -17,6 +18,8 @@ const answer = (status, resultCode, message, extra = {}) => ({
  * @param {number} [options.balance] SMS credits; each OTP costs one; 0 answers TS-1027
  * @param {string[]} [options.senderIds] active sender IDs (titles) for /otp/detailed
  * @param {boolean} [options.sendOtpPermission] the key's send_otp permission (TS-1065 without it)
+ * @param {string} [options.keyStatus] `key_details.status` in /auth/check: "Active" (documented) or
+ *   another word (guessed: TurkeySMS documents only "Active")
  * @param {boolean} [options.postEnabled] whether POST is enabled for the key (TS-1061 without it)
  * @param {number} [options.perMinute] requests per minute per key before TS-1060; 0 for no limit
  * @param {number} [options.retryAfterSeconds] a Retry-After header on TS-1060, when set
@@ -28,13 +31,14 @@ function createTurkeySmsSimulator({
 	balance = 100,
 	senderIds = ['MyApp'],
 	sendOtpPermission = true,
+	keyStatus = 'Active',
 	postEnabled = true,
 	perMinute = 0,
 	retryAfterSeconds,
 	revealCodes = false,
 	log,
 } = {}) {
-	const state = { balance, senderIds: [...senderIds], sendOtpPermission, postEnabled, perMinute, sent: [] };
+	const state = { balance, senderIds: [...senderIds], sendOtpPermission, keyStatus, postEnabled, perMinute, sent: [] };
 	const recentRequests = []; // timestamps, for the per-minute limit
 	let nextSmsId = 1000007721;
 
@@ -73,9 +77,10 @@ function createTurkeySmsSimulator({
 		if (typeof body.mobile !== 'string' || !/^[1-9][0-9]{7,14}$/.test(body.mobile)) {
 			return answer(400, 'TS-1099', 'Invalid mobile number.');
 		}
+		// The OTP page: digits default 6. It states no default language, so none is assumed here.
 		const digits = body.digits === undefined ? 6 : body.digits;
-		const lang = body.lang === undefined ? 0 : body.lang;
-		if (![4, 5, 6].includes(digits) || ![0, 1, 2].includes(lang)) {
+		const lang = body.lang;
+		if (![4, 5, 6].includes(digits) || (lang !== undefined && ![0, 1, 2].includes(lang))) {
 			return answer(400, 'TS-1099', 'Invalid lang or digits.');
 		}
 		if (custom) {
@@ -106,12 +111,19 @@ function createTurkeySmsSimulator({
 		'POST /auth/check': (request) => {
 			const refused = refusal(request);
 			if (refused) return refused;
+			// The authentication page's answer, field for field.
 			return answer(200, 'TS-1000', 'Authentication check successful.', {
 				key_details: {
-					status: 'active',
-					permissions: { send_sms: true, send_otp: state.sendOtpPermission, reports: true },
+					status: state.keyStatus,
+					permissions: {
+						send_single_sms: true,
+						send_otp: state.sendOtpPermission,
+						send_bulk_sms: true,
+						check_balance: true,
+						check_sms_status: true,
+					},
 				},
-				account_summary: { balance: { sms: state.balance } },
+				account_summary: { account_status: 'Active', balance: { main: state.balance, international: 0 } },
 			});
 		},
 		'POST /otp/send': (request) => sendOtp(request, { custom: false }),

@@ -1,6 +1,7 @@
 'use strict';
-// Valify phone OTP, as vendors.md section 2 describes it: an OAuth password grant whose token
-// lives 10 minutes and serves at most 3 API calls, the bundle key in every JSON body.
+// Valify phone and email OTP, as vendors.md section 2 describes it: an OAuth password grant whose
+// token lives 10 minutes and serves at most 3 API calls, the bundle key in every JSON body.
+// Where each behaviour comes from: SOURCES.md beside this file.
 const crypto = require('node:crypto');
 const { VendorSimulator } = require('../harness/simulator');
 
@@ -64,6 +65,39 @@ function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone
 		return undefined;
 	}
 
+	/** A phone or email send: one trial of the recipient spent, a new transaction and code. */
+	function sendOtp(channel, recipient) {
+		const left = trials.get(recipient) ?? trialsPerPhone;
+		if (left <= 0) return { status: 422, body: { message: 'Maximum trials exceeded', error_code: 2002 } };
+		trials.set(recipient, left - 1);
+		const transactionId = crypto.randomUUID();
+		const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+		transactions.set(transactionId, { code, channel, recipient, expiresAt: Date.now() + OTP_LIFETIME_MS, verified: false });
+		if (log) log(`Valify: ${channel === 'email' ? 'emailed' : 'texted'} ${code} to ${recipient} (transaction ${transactionId})`);
+		return {
+			body: {
+				result: { success: true },
+				transaction_id: transactionId,
+				trials_remaining: left - 1,
+				...(revealCodes ? { sandbox_code: code } : {}),
+			},
+		};
+	}
+
+	/** A phone or email verify; a transaction of the other channel is not found [guess]. */
+	function verifyOtp(request, channel) {
+		const refused = spendToken(request) ?? checkBody(request, ['otp', 'transaction_id', 'bundle_key']);
+		if (refused) return refused;
+		const transaction = transactions.get(String(request.body.transaction_id));
+		if (!transaction || transaction.channel !== channel) {
+			return { status: 422, body: { message: 'Invalid transaction id', error_code: 2003 } };
+		}
+		const verified =
+			!transaction.verified && Date.now() <= transaction.expiresAt && String(request.body.otp) === transaction.code;
+		if (verified) transaction.verified = true;
+		return { body: { verified } };
+	}
+
 	const simulator = new VendorSimulator({
 		'POST /api/o/token/': (request) => {
 			const form = typeof request.body === 'object' && request.body !== null ? request.body : {};
@@ -94,32 +128,20 @@ function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone
 			if (!/^01[0-9]{9}$/.test(phone)) {
 				return { status: 422, body: { message: 'Invalid phone number', error_code: 2001 } };
 			}
-			const left = trials.get(phone) ?? trialsPerPhone;
-			if (left <= 0) return { status: 422, body: { message: 'Maximum trials exceeded', error_code: 2002 } };
-			trials.set(phone, left - 1);
-			const transactionId = crypto.randomUUID();
-			const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
-			transactions.set(transactionId, { code, phone, expiresAt: Date.now() + OTP_LIFETIME_MS, verified: false });
-			if (log) log(`Valify: texted ${code} to ${phone} (transaction ${transactionId})`);
-			return {
-				body: {
-					result: { success: true },
-					transaction_id: transactionId,
-					trials_remaining: left - 1,
-					...(revealCodes ? { sandbox_code: code } : {}),
-				},
-			};
+			return sendOtp('phone', phone);
 		},
-		'POST /api/v1/otp/verify/': (request) => {
-			const refused = spendToken(request) ?? checkBody(request, ['otp', 'transaction_id', 'bundle_key']);
+		'POST /api/v1/otp/verify/': (request) => verifyOtp(request, 'phone'),
+		'POST /api/v1/otp/email/send/': (request) => {
+			const refused = spendToken(request) ?? checkBody(request, ['email', 'bundle_key']);
 			if (refused) return refused;
-			const transaction = transactions.get(String(request.body.transaction_id));
-			if (!transaction) return { status: 422, body: { message: 'Invalid transaction id', error_code: 2003 } };
-			const verified =
-				!transaction.verified && Date.now() <= transaction.expiresAt && String(request.body.otp) === transaction.code;
-			if (verified) transaction.verified = true;
-			return { body: { verified } };
+			const email = String(request.body.email);
+			// [guess] Valify documents no code or words for a malformed address.
+			if (!/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(email)) {
+				return { status: 422, body: { message: 'Invalid email', error_code: 2001 } };
+			}
+			return sendOtp('email', email);
 		},
+		'POST /api/v1/otp/email/verify/': (request) => verifyOtp(request, 'email'),
 	});
 	const resetRequests = simulator.reset.bind(simulator);
 	/** Forgets recorded requests and faults, and gives every phone its trials back. */

@@ -13,14 +13,14 @@ export const description = updateDisplayOptions({ show: { resource: ['otp'], ope
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const otpId = readOtpId(this, itemIndex);
 	return async (run) => {
-		const response = await requestOtp.call(this, itemIndex, { method: 'POST', path: '/verify/v1/otp/resend-otp', body: { otp_id: otpId } }, run);
+		const answer = await requestOtp.call(this, itemIndex, { method: 'POST', path: '/verify/v1/otp/resend-otp', body: { otp_id: otpId } }, run);
 		return sentItem({
 			provider: d7Networks.provider,
 			operation: 'resend',
 			recipient: null,
-			reference: referenceOf(response.otp_id) ?? otpId,
-			expiresAt: secondsFromNow(response.expiry),
-			response,
+			reference: referenceOf(answer.body.otp_id) ?? otpId,
+			expiresAt: secondsFromNow(answer.body.expiry),
+			response: answer.response,
 		});
 	};
 }

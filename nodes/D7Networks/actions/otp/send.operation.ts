@@ -237,14 +237,15 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	Object.assign(body, readOptionalFields(this, itemIndex));
 
 	return async (run) => {
-		const response = await requestOtp.call(this, itemIndex, { method: 'POST', path: '/verify/v1/otp/send-otp', body }, run);
+		const answer = await requestOtp.call(this, itemIndex, { method: 'POST', path: '/verify/v1/otp/send-otp', body }, run);
 		return sentItem({
 			provider: d7Networks.provider,
 			operation: 'send',
 			recipient,
-			reference: referenceOf(response.otp_id),
-			expiresAt: secondsFromNow(response.expiry ?? body.expiry ?? D7_DEFAULT_EXPIRY_SECONDS),
-			response,
+			// D7's other documented answer, {request_id, status: "accepted"}, names the request only.
+			reference: referenceOf(answer.body.otp_id) ?? referenceOf(answer.body.request_id),
+			expiresAt: secondsFromNow(answer.body.expiry ?? body.expiry ?? D7_DEFAULT_EXPIRY_SECONDS),
+			response: answer.response,
 		});
 	};
 }

@@ -30,7 +30,8 @@ export const description = updateDisplayOptions(
 
 const STATUS_OF_D7: Record<string, VerifyStatus> = {
 	APPROVED: 'approved',
-	FAILED: 'failed',
+	// D7's Verify-OTP page: FAILED is "Incorrect OTP".
+	FAILED: 'invalid',
 	EXPIRED: 'expired',
 	ALREADY_VERIFIED: 'already_verified',
 };

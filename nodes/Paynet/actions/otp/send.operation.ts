@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sentItem } from '../../../shared/output';
 import type { PreparedCall } from '../../../shared/types';
-import { vendorRequestExpectingSuccess } from '../../../shared/vendor';
+import { vendorSendRequest } from '../../../shared/vendor';
 import { paynet, paynetTimeToIso } from '../../vendor';
 import { otpSessionIdField, readOtpSessionId, readUserGsm, userGsmField } from './fields';
 
@@ -16,19 +16,19 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	const userGsm = readUserGsm(this, itemIndex);
 	const otpSessionId = readOtpSessionId(this, itemIndex);
 	return async (run) => {
-		const response = await vendorRequestExpectingSuccess.call(
+		const { body, response } = await vendorSendRequest.call(
 			this,
 			itemIndex,
 			paynet,
 			{ method: 'POST', path: '/v1/card/send_otp', body: { user_gsm: userGsm, otp_session_id: otpSessionId } },
-			{ isSend: true, run },
+			{ run },
 		);
 		return sentItem({
 			provider: paynet.provider,
 			operation: 'send',
 			recipient: userGsm,
 			reference: otpSessionId,
-			expiresAt: paynetTimeToIso(response.otp_expire),
+			expiresAt: paynetTimeToIso(body.otp_expire),
 			response,
 		});
 	};

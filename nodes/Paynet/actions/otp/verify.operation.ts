@@ -46,7 +46,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 			},
 			{ isSend: false, run },
 		);
-		const code = paynetResultCode(answer.body);
+		const code = paynetResultCode(answer);
 		const answered = answer.statusCode >= 200 && answer.statusCode < 300;
 		if (answered && code === PAYNET_SUCCESS) {
 			return verifiedItem({ provider: paynet.provider, reference: otpSessionId, status: 'approved', response: answer.body });

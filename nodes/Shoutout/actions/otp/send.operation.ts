@@ -1,13 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isRecord } from '../../../shared/errors';
 import { referenceOf, sentItem } from '../../../shared/output';
 import { toInternationalDigits } from '../../../shared/phone';
 import type { PreparedCall } from '../../../shared/types';
 import { badInput, readText } from '../../../shared/validation';
-import { isVendorSuccess, unexpectedAnswer, vendorFailure, vendorRequest } from '../../../shared/vendor';
-import { messageResultOf, shoutout } from '../../vendor';
+import { vendorSendRequest } from '../../../shared/vendor';
+import { shoutout } from '../../vendor';
 
 /** ShoutOUT's own placeholder, replaced by the code it generates. */
 export const CODE_PLACEHOLDER = '{{code}}';
@@ -84,30 +83,20 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	const body = { source, transport: 'sms', content: { sms: message }, destination };
 
 	return async (run) => {
-		const answer = await vendorRequest.call(
+		const answer = await vendorSendRequest.call(
 			this,
 			itemIndex,
 			shoutout,
 			{ method: 'POST', path: '/otpservice/send', body },
-			{ isSend: true, run },
+			{ run },
 		);
-		if (!isVendorSuccess(shoutout, answer)) throw vendorFailure.call(this, itemIndex, shoutout, answer);
-		const response = answer.body;
-		if (!isRecord(response)) throw unexpectedAnswer.call(this, itemIndex, shoutout, answer, 'JSON object');
-		const reference = referenceOf(response.referenceId);
-		if (reference === null) throw unexpectedAnswer.call(this, itemIndex, shoutout, answer, 'referenceId');
-		// Only "submit success" is a sent SMS; an answer that does not say is not taken for one.
-		const submitStatus = messageResultOf(response)?.status;
-		if (submitStatus === undefined || submitStatus === null) {
-			throw unexpectedAnswer.call(this, itemIndex, shoutout, answer, 'messageResult.status');
-		}
 		return sentItem({
 			provider: shoutout.provider,
 			operation: 'send',
 			recipient: destination,
-			reference,
+			reference: referenceOf(answer.body.referenceId),
 			expiresAt: null,
-			response,
+			response: answer.response,
 		});
 	};
 }

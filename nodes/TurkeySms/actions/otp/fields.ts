@@ -4,7 +4,7 @@ import { sentItem } from '../../../shared/output';
 import { isInternationalDigits, readPastedNumber } from '../../../shared/phone';
 import type { PreparedCall } from '../../../shared/types';
 import { badInput, checkWholeNumber, readAdditionalField, readText } from '../../../shared/validation';
-import { vendorRequestExpectingSuccess } from '../../../shared/vendor';
+import { vendorSendRequest } from '../../../shared/vendor';
 import { messageReference, turkeySms } from '../../vendor';
 
 export const mobileField: INodeProperties = {
@@ -31,7 +31,7 @@ export const languageAndDigitsFields: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 4, maxValue: 6, numberPrecision: 0 },
 			default: 6,
-			description: 'Length of the code TurkeySMS generates, 4 to 6 (TurkeySMS uses 6 when not set)',
+			description: 'Length of the code TurkeySMS generates, 4 to 6 (its OTP page: 6 when not set)',
 		},
 		{
 			displayName: 'Language',
@@ -43,7 +43,8 @@ export const languageAndDigitsFields: INodeProperties = {
 				{ name: 'Turkish', value: 1 },
 			],
 			default: 0,
-			description: 'Language and encoding of the message (sent as lang 0, 1 or 2)',
+			description:
+				"Language and encoding of the message (sent as lang 0, 1 or 2). Not added, no lang is sent and TurkeySMS's own default applies (its OTP page does not say which).",
 		},
 	],
 };
@@ -102,20 +103,20 @@ export function sendOtpCall(
 ): PreparedCall {
 	const mobile = String(body.mobile);
 	return async (run) => {
-		const response = await vendorRequestExpectingSuccess.call(
+		const answer = await vendorSendRequest.call(
 			context,
 			itemIndex,
 			turkeySms,
 			{ method: 'POST', path, body: { ...body } },
-			{ isSend: true, run },
+			{ run },
 		);
 		return sentItem({
 			provider: turkeySms.provider,
 			operation,
 			recipient: mobile,
-			reference: messageReference(response),
+			reference: messageReference(answer.body),
 			expiresAt: null,
-			response,
+			response: answer.response,
 		});
 	};
 }

@@ -29,3 +29,25 @@ export function readLanguage(context: IExecuteFunctions, itemIndex: number): IDa
 	if (lang === undefined) return {};
 	return { lang: checkOneOf(context, itemIndex, 'Language', lang, ['en', 'ar']) };
 }
+
+/** The fields of both verifies (phone and email): Valify checks a code against its transaction. */
+export const verifyFields: INodeProperties[] = [
+	{
+		displayName: 'Transaction ID',
+		name: 'transactionId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The transaction_id that the matching Send operation returned as "reference"',
+	},
+	{
+		displayName: 'OTP',
+		name: 'otp',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '123456',
+		description: 'The 6-digit code the person typed',
+	},
+	languageFields,
+];

@@ -1,16 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isRecord } from '../../../shared/errors';
-import { referenceOf, secondsFromNow, sentItem } from '../../../shared/output';
+import { secondsFromNow } from '../../../shared/output';
 import { toNationalNumber } from '../../../shared/phone';
 import type { PreparedCall } from '../../../shared/types';
 import { badInput, readText } from '../../../shared/validation';
-import { isVendorSuccess, unexpectedAnswer, vendorFailure } from '../../../shared/vendor';
-import { valify, valifyRequest } from '../../vendor';
+import { sendCall } from './calls';
 import { languageFields, readLanguage } from './fields';
 
-/** Valify's codes can be verified for 10 minutes. */
+/** Valify's phone codes can be verified for 10 minutes. */
 const VALIFY_OTP_LIFETIME_SECONDS = 600;
 
 const properties: INodeProperties[] = [
@@ -46,20 +44,11 @@ function readEgyptianMobile(context: IExecuteFunctions, itemIndex: number): stri
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const phoneNumber = readEgyptianMobile(this, itemIndex);
-	const fields = { phone_number: phoneNumber, ...readLanguage(this, itemIndex) };
-	return async (run) => {
-		const answer = await valifyRequest.call(this, itemIndex, run, '/api/v1/otp/send/', fields, true);
-		if (!isVendorSuccess(valify, answer)) throw vendorFailure.call(this, itemIndex, valify, answer);
-		const response = answer.body;
-		const reference = isRecord(response) ? referenceOf(response.transaction_id) : null;
-		if (reference === null) throw unexpectedAnswer.call(this, itemIndex, valify, answer, 'transaction_id');
-		return sentItem({
-			provider: valify.provider,
-			operation: 'send',
-			recipient: phoneNumber,
-			reference,
-			expiresAt: secondsFromNow(VALIFY_OTP_LIFETIME_SECONDS),
-			response,
-		});
-	};
+	return sendCall(this, itemIndex, {
+		operation: 'send',
+		path: '/api/v1/otp/send/',
+		recipient: phoneNumber,
+		fields: { phone_number: phoneNumber, ...readLanguage(this, itemIndex) },
+		expiresAt: () => secondsFromNow(VALIFY_OTP_LIFETIME_SECONDS),
+	});
 }
