@@ -128,7 +128,13 @@ function describePaynetFailure(answer: VendorAnswer): VendorProblem | undefined 
 		};
 	}
 	if (known !== undefined) {
-		return { message: `${known.words} (${known.name})`, hint: withPaynetMessage(known.hint, body), vendorCode: code };
+		return {
+			message: `${known.words} (${known.name})`,
+			hint: withPaynetMessage(known.hint, body),
+			vendorCode: code,
+			// Paynet's own server error or timeout: the code may have gone out all the same.
+			...(known.name === 'servererror' || known.name === 'timeout' ? { mayHaveBeenSent: true } : {}),
+		};
 	}
 	if (code !== undefined && code !== PAYNET_SUCCESS) {
 		return {
@@ -141,6 +147,7 @@ function describePaynetFailure(answer: VendorAnswer): VendorProblem | undefined 
 		return {
 			message: `the answer could not be understood (HTTP ${answer.statusCode}, no result code in it)`,
 			hint: 'Paynet answered in a shape it does not document, so this is not taken for a success. The code may or may not have been sent; nothing was repeated.',
+			mayHaveBeenSent: true,
 		};
 	}
 	if (type !== undefined && PAYNET_ERROR_TYPES[type] !== undefined) {

@@ -71,6 +71,7 @@ function describeTurkeySmsFailure(answer: VendorAnswer): VendorProblem | undefin
 		return {
 			message: 'the answer could not be understood (no result in it)',
 			hint: 'The address answered, but not like the TurkeySMS API. Check the credential\'s environment and base URL; nothing was retried.',
+			mayHaveBeenSent: true,
 		};
 	}
 	return undefined;
