@@ -13,6 +13,16 @@ const UNAUTHORIZED = {
 	},
 };
 
+/**
+ * Sandbox: the account has no credit for sends to this number, so D7 refuses them with its
+ * documented 402 (examples/sandbox/fallback.json shows the fallback to another provider).
+ */
+const NO_CREDIT_RECIPIENT = '+905000000402';
+const INSUFFICIENT_CREDIT = {
+	status: 402,
+	body: { detail: [{ code: 'INSUFFICIENT_CREDIT', message: 'Not enough credit to send this message.' }] },
+};
+
 function createD7Simulator({ apiToken = 'd7-test-token', revealCodes = false, log } = {}) {
 	const otps = new Map(); // otp_id -> { code, recipient, expiresAt, verified, resends, retryDelay, lastSentAt }
 
@@ -32,6 +42,7 @@ function createD7Simulator({ apiToken = 'd7-test-token', revealCodes = false, lo
 				problems.push({ loc: ['body', 'content'], msg: 'content or template_id is required', type: 'value_error' });
 			}
 			if (problems.length) return { status: 422, body: { detail: problems } };
+			if (body.recipient === NO_CREDIT_RECIPIENT) return INSUFFICIENT_CREDIT;
 			const otpId = crypto.randomUUID();
 			const expiry = Number(body.expiry ?? 600);
 			const code = newCode(Number(body.otp_code_length ?? 6));
@@ -99,4 +110,4 @@ function createD7Simulator({ apiToken = 'd7-test-token', revealCodes = false, lo
 	return simulator;
 }
 
-module.exports = { createD7Simulator };
+module.exports = { createD7Simulator, NO_CREDIT_RECIPIENT };
