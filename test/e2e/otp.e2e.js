@@ -15,7 +15,7 @@ const fallbackTimeout = (() => {
 	const wf = kit.prepareWorkflow(JSON.parse(fs.readFileSync(path.join(kit.SANDBOX_EXAMPLES_DIR, 'fallback.json'), 'utf8')));
 	wf.id = 'e2eFallbackTimeout';
 	wf.name = 'e2e fallback: D7 Networks times out, so nothing else is sent';
-	wf.nodes = wf.nodes.map((node) => ({ ...node, id: `${node.id.slice(0, -1)}9` }));
+	wf.nodes = wf.nodes.map((node) => ({ ...node, id: `e2e00000${node.id.slice(8)}` }));
 	const person = wf.nodes.find((node) => node.name === 'Person');
 	person.parameters.assignments.assignments[0].value = '+90 532 481 89 42';
 	wf.nodes.find((node) => node.name === 'D7 Networks: Send OTP').parameters.options = { timeout: 1000 };
