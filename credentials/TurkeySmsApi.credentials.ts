@@ -35,6 +35,14 @@ export class TurkeySmsApi implements ICredentialType {
 			default: '',
 			description: 'Your V4 API key, from the TurkeySMS panel (API Center → My Keys). It needs the OTP permission to send codes.',
 		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Only for the TurkeySMS Trigger: the secret set with the webhook URL in the TurkeySMS panel (API Center → Security & IP → Webhook). Events are verified with it; without it, every event is refused.',
+		},
 	];
 
 	// TurkeySMS takes the key in the JSON body of every call, not in a header.

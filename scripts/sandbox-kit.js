@@ -82,28 +82,50 @@ function prepareWorkflow(workflow, { id, keep = () => false } = {}) {
 		const prefix = `${PACKAGE_NAME}.`;
 		if (!node.type.startsWith(prefix)) return;
 		const name = node.type.slice(prefix.length);
-		const entry = list[name];
+		// A vendor's trigger (turkeySmsTrigger) uses the vendor's credential.
+		const entry = list[name] ?? list[name.replace(/Trigger$/, '')];
 		if (!entry) return;
 		const current = node.credentials && node.credentials[entry.credentialType];
 		if (current && keep(current)) return;
-		node.credentials = { ...(node.credentials || {}), [entry.credentialType]: { id: ids.credential(name), name: credentialName(name) } };
+		const vendor = list[name] ? name : name.replace(/Trigger$/, '');
+		node.credentials = { ...(node.credentials || {}), [entry.credentialType]: { id: ids.credential(vendor), name: credentialName(vendor) } };
 	});
 	return wf;
 }
 
+const jsonFilesIn = (dir) => fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort();
+
 /**
  * The workflows `npm start` imports: per vendor the sandbox demo (examples/sandbox/<name>.json)
- * and the Form example (examples/<name>.json), both using the sandbox credential.
+ * and the Form example (examples/<name>.json), then the other examples of both folders (the
+ * fallback, the TurkeySMS Trigger) under their own ids, all using the sandbox credentials.
  */
 function exampleWorkflows() {
 	const result = [];
-	for (const name of Object.keys(vendors())) {
+	const names = Object.keys(vendors());
+	for (const name of names) {
 		const demo = path.join(SANDBOX_EXAMPLES_DIR, `${name}.json`);
 		const form = path.join(EXAMPLES_DIR, `${name}.json`);
 		if (fs.existsSync(demo)) result.push(prepareWorkflow(readJson(demo), { id: ids.demoWorkflow(name) }));
 		if (fs.existsSync(form)) result.push(prepareWorkflow(readJson(form), { id: ids.formWorkflow(name) }));
 	}
+	for (const dir of [SANDBOX_EXAMPLES_DIR, EXAMPLES_DIR]) {
+		for (const file of jsonFilesIn(dir)) {
+			if (!names.includes(path.basename(file, '.json'))) result.push(prepareWorkflow(readJson(path.join(dir, file))));
+		}
+	}
 	return result;
+}
+
+/** Whether a workflow starts on a trigger of this package (it must be active to receive events). */
+const startsOnOurTrigger = (workflow) =>
+	workflow.nodes.some((node) => node.type.startsWith(`${PACKAGE_NAME}.`) && node.type.endsWith('Trigger') && !node.disabled);
+
+/** The production URL of a workflow's trigger of this package (its webhook path is `webhook`). */
+function productionWebhookUrl(workflow, baseUrl) {
+	const trigger = workflow.nodes.find((node) => node.type.startsWith(`${PACKAGE_NAME}.`) && node.webhookId);
+	if (!trigger) throw new Error(`workflow "${workflow.name}" has no trigger with a webhookId`);
+	return `${baseUrl.replace(/\/$/, '')}/webhook/${trigger.webhookId}/webhook`;
 }
 
 /** sha256 of a string or buffer. */
@@ -179,14 +201,16 @@ async function pack(dir) {
 }
 
 /**
- * Starts the sandbox (test/simulators/serve.js) in its own process group.
+ * Starts the sandbox (test/simulators/serve.js) in its own process group; `webhooks`
+ * ({ turkeySms: url }) tells simulators where to post their signed events.
  * Resolves { child, urls, stop() } once it prints its URLs. onLog(line) gets its stderr lines
  * (e.g. "[sandbox] D7 Networks: texted 123456 to +9715…").
  */
-function startSandbox({ port = 5690, onLog = () => {}, quiet = false, timeoutMs = 15000 } = {}) {
+function startSandbox({ port = 5690, onLog = () => {}, quiet = false, timeoutMs = 15000, webhooks = {} } = {}) {
 	return new Promise((resolve, reject) => {
 		const args = [SERVE_JS, '--port', String(port)];
 		if (quiet) args.push('--quiet');
+		for (const [name, url] of Object.entries(webhooks)) args.push(`--webhook-${name}`, url);
 		const child = childProcess.spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 		let stdout = '';
 		let stderr = '';
@@ -286,6 +310,8 @@ module.exports = {
 	badCredentials,
 	prepareWorkflow,
 	exampleWorkflows,
+	startsOnOurTrigger,
+	productionWebhookUrl,
 	sha256,
 	sha256File,
 	sourceHash,

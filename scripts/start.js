@@ -179,9 +179,12 @@ async function main() {
 	});
 
 	let sandbox;
+	const triggerWorkflows = kit.exampleWorkflows().filter(kit.startsOnOurTrigger);
 	await step(`vendor sandbox on 127.0.0.1:${SANDBOX_PORT}+`, async () => {
 		sandbox = await kit.startSandbox({
 			port: SANDBOX_PORT,
+			// TurkeySMS's simulator posts the signed events of each send to the trigger demo.
+			webhooks: triggerWorkflows.length ? { turkeySms: kit.productionWebhookUrl(triggerWorkflows[0], `http://127.0.0.1:${N8N_PORT}`) } : {},
 			onLog: (line) => say(line.replace(/texted (\S+|"[^"]*")/, (m) => bold(m))),
 		});
 		children.push({ name: 'the sandbox', child: sandbox.child, graceMs: 3000 });
@@ -214,6 +217,11 @@ async function main() {
 			fs.mkdirSync(dir, { recursive: true });
 			for (const wf of workflows) fs.writeFileSync(path.join(dir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
 			await n8nCli(['import:workflow', '--separate', `--input=${dir}`], rt, 'importing the example workflows');
+			// Importing deactivates; a trigger workflow is published (activated) so events reach it.
+			for (const wf of triggerWorkflows) {
+				await n8nCli(['publish:workflow', `--id=${wf.id}`], rt, `activating "${wf.name}"`);
+				notes.push(`activated ${wf.id}`);
+			}
 			state.workflowsHash = workflowsHash;
 			state.workflows = workflows.map((wf) => ({ id: wf.id, name: wf.name }));
 			writeState(state);
@@ -274,6 +282,9 @@ async function main() {
 	for (const wf of workflows) say(`    ${baseUrl}/workflow/${wf.id}   ${wf.name}`);
 	say('');
 	say('  "Sandbox demo" workflows send a code, verify it and branch on `verified` in one click.');
+	say('  The fallback demo: D7 Networks refuses (no credit), so TurkeySMS sends the code instead.');
+	say('  Each TurkeySMS send makes the sandbox post signed sms.sent and sms.delivered events to the');
+	say('  active "TurkeySMS Trigger" workflow: see its Executions tab.');
 	say('  Form workflows open a form: type any phone number, then the code the sandbox prints below');
 	say('  ("texted …"); it is also in the Send node\'s output as response.sandbox_code.');
 	say(`  Credentials "<vendor> sandbox" point at the sandbox (Environment: Custom).`);

@@ -453,6 +453,7 @@ describe('several items', () => {
 			error: 'D7 Networks: insufficient credit',
 			description: expect.stringContaining('INSUFFICIENT_CREDIT'),
 			httpCode: '402',
+			nothingSent: true,
 		});
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});

@@ -522,6 +522,7 @@ describe('several items', () => {
 			error: 'ShoutOUT: the request was rejected: Invalid destination',
 			description: expect.stringContaining('HTTP 400'),
 			httpCode: '400',
+			nothingSent: true,
 		});
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		expectNoSecret(result);

@@ -534,6 +534,7 @@ describe('send', () => {
 				error: 'TurkeySMS: insufficient balance',
 				description: expect.stringContaining('TurkeySMS code TS-1027, HTTP 403'),
 				httpCode: '403',
+				nothingSent: true,
 			});
 			expect(result.items[1].json.status).toBe('sent');
 		});

@@ -598,6 +598,7 @@ describe('several items', () => {
 			error: 'Valify: the request was refused: Maximum trials exceeded',
 			description: expect.stringContaining('Valify code 2002'),
 			httpCode: '422',
+			nothingSent: true,
 		});
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});

@@ -155,7 +155,13 @@ function describePaynetFailure(answer: VendorAnswer): VendorProblem | undefined 
 		};
 	}
 	if (known !== undefined) {
-		return { message: `${known.words} (${known.name})`, hint: withPaynetMessage(known.hint, body), vendorCode: code };
+		return {
+			message: `${known.words} (${known.name})`,
+			hint: withPaynetMessage(known.hint, body),
+			vendorCode: code,
+			// Paynet's own server error or timeout: the code may have gone out all the same.
+			...(known.name === 'servererror' || known.name === 'timeout' ? { mayHaveBeenSent: true } : {}),
+		};
 	}
 	if (code !== undefined && code !== PAYNET_SUCCESS) {
 		return {

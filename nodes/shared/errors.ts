@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { VendorAnswer } from './transport';
@@ -8,6 +8,11 @@ export interface VendorProblem {
 	message: string;
 	hint?: string;
 	vendorCode?: string | number;
+	/**
+	 * The answer said the request failed, yet the message may have gone out: an answer that
+	 * cannot be read, or the vendor's own "server error" / "timeout" code in a 2xx answer.
+	 */
+	mayHaveBeenSent?: boolean;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -100,9 +105,34 @@ export function problemFromStatus(vendor: string, answer: VendorAnswer): VendorP
 		return { message: `the address was not found (HTTP 404${page})`, hint: 'Check the credential\'s environment and base URL.' };
 	}
 	if (status >= 200 && status < 300) {
-		return { message: `the answer could not be understood (HTTP ${status}${page || ', unexpected content'})` };
+		return {
+			message: `the answer could not be understood (HTTP ${status}${page || ', unexpected content'})`,
+			hint: 'It is not taken for a success, and nothing was repeated: a code may or may not have been sent. Check the provider\'s status before retrying.',
+			mayHaveBeenSent: true,
+		};
 	}
 	return { message: `the request was refused (HTTP ${status}${page})` };
+}
+
+/**
+ * Whether the vendor certainly did not send, from what the call knows: a redirect (never
+ * followed) or a 4xx refusal (a rate limit included) did not send; a 5xx, or an answer that
+ * cannot be read, may have. A 2xx that says it failed in words the vendor reads did not send.
+ * No answer at all (`undefined`): the failure came before the request (a token exchange).
+ */
+export function nothingSentFor(answer: VendorAnswer | undefined, problem: VendorProblem): boolean {
+	if (problem.mayHaveBeenSent === true) return false;
+	if (answer === undefined) return true;
+	const status = answer.statusCode;
+	if (status >= 500) return false;
+	if (status >= 300) return true;
+	return status >= 200 && isRecord(answer.body);
+}
+
+/** Marks an error with whether the vendor certainly did not send; the item loop puts it on the item. */
+export function withNothingSent<T extends { context: IDataObject }>(error: T, nothingSent: boolean): T {
+	error.context.nothingSent = nothingSent;
+	return error;
 }
 
 /**
@@ -126,10 +156,11 @@ export function vendorApiError(
 		.join(' ');
 	const response: JsonObject = { message: problem.message };
 	if (answer !== undefined) response.httpCode = String(answer.statusCode);
-	return new NodeApiError(context.getNode(), response, {
+	const error = new NodeApiError(context.getNode(), response, {
 		message: `${vendor}: ${problem.message}`,
 		description,
 		httpCode: answer === undefined ? undefined : String(answer.statusCode),
 		itemIndex,
 	});
+	return withNothingSent(error, nothingSentFor(answer, problem));
 }

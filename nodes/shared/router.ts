@@ -6,6 +6,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { readBatchingOptions, readTimeout } from './options';
 import type { OtpOperation, PreparedCall, RunScope } from './types';
+import { isSendingOperation } from './types';
 
 interface NodeErrorLike extends Error {
 	description?: string | null;
@@ -30,10 +31,30 @@ function errorForItem(context: IExecuteFunctions, error: unknown, itemIndex: num
 	return new NodeOperationError(context.getNode(), error as JsonObject, { itemIndex });
 }
 
-function errorItem(context: IExecuteFunctions, error: NodeErrorLike, itemIndex: number): INodeExecutionData {
+/**
+ * A failed send says whether the provider certainly did not send: bad input never reaches it,
+ * a call's error was marked by the transport (see nothingSentFor), and any other error may
+ * have come after the message went out. Other operations say nothing of it.
+ */
+function settleNothingSent(error: NodeErrorLike, sends: boolean, beforeAnyCall: boolean): boolean | undefined {
+	const context = { ...(error.context ?? {}) };
+	delete context.nothingSent;
+	const nothingSent = sends ? beforeAnyCall || error.context?.nothingSent === true : undefined;
+	if (nothingSent !== undefined) context.nothingSent = nothingSent;
+	error.context = context;
+	return nothingSent;
+}
+
+function errorItem(
+	context: IExecuteFunctions,
+	error: NodeErrorLike,
+	itemIndex: number,
+	nothingSent: boolean | undefined,
+): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error.httpCode) json.httpCode = error.httpCode;
+	if (nothingSent !== undefined) json.nothingSent = nothingSent;
 	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
 	// With the error output switched on, n8n routes items that carry `error` to it (and keeps
 	// only the message there); on the regular output the item keeps description and httpCode.
@@ -44,6 +65,7 @@ function errorItem(context: IExecuteFunctions, error: NodeErrorLike, itemIndex: 
 interface PendingCall {
 	itemIndex: number;
 	call: PreparedCall;
+	sends: boolean;
 }
 
 /**
@@ -61,6 +83,7 @@ export async function runOperation(
 	const pending: PendingCall[] = [];
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let sends = false;
 		try {
 			const operationName = this.getNodeParameter('operation', itemIndex) as string;
 			const operation = operations[operationName];
@@ -71,11 +94,13 @@ export async function runOperation(
 					{ itemIndex },
 				);
 			}
-			pending.push({ itemIndex, call: operation.prepare.call(this, itemIndex) });
+			sends = isSendingOperation(operationName);
+			pending.push({ itemIndex, call: operation.prepare.call(this, itemIndex), sends });
 		} catch (error) {
 			const itemError = errorForItem(this, error, itemIndex);
+			const nothingSent = settleNothingSent(itemError, sends, true);
 			if (!continueOnFail) throw itemError;
-			results[itemIndex] = errorItem(this, itemError, itemIndex);
+			results[itemIndex] = errorItem(this, itemError, itemIndex, nothingSent);
 		}
 	}
 
@@ -94,14 +119,15 @@ export async function runOperation(
 	};
 	let firstFailure: { itemIndex: number; error: NodeErrorLike } | undefined;
 
-	const runOne = async ({ itemIndex, call }: PendingCall) => {
+	const runOne = async ({ itemIndex, call, sends }: PendingCall) => {
 		try {
 			const json = await call(run);
 			results[itemIndex] = { json, pairedItem: { item: itemIndex } };
 		} catch (error) {
 			const itemError = errorForItem(this, error, itemIndex);
+			const nothingSent = settleNothingSent(itemError, sends, false);
 			if (continueOnFail) {
-				results[itemIndex] = errorItem(this, itemError, itemIndex);
+				results[itemIndex] = errorItem(this, itemError, itemIndex, nothingSent);
 			} else if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) {
 				firstFailure = { itemIndex, error: itemError };
 			}

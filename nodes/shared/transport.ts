@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { explainedFailureOf, isRedirect, redirectProblem, vendorApiError } from './errors';
+import { explainedFailureOf, isRedirect, redirectProblem, vendorApiError, withNothingSent } from './errors';
 import { readTimeout } from './options';
 
 export interface VendorRequest {
@@ -50,6 +50,8 @@ function parseBody(body: unknown): unknown {
 
 interface NetworkFailure {
 	what: string;
+	/** The connection was never made (refused, unknown host), so nothing reached the vendor. */
+	neverConnected?: boolean;
 }
 
 /** Which network failure this was, read from the HTTP client's error without keeping the error. */
@@ -78,9 +80,11 @@ function networkFailure(error: unknown): NetworkFailure {
 		return { what: 'no answer came before the timeout' };
 	}
 	if (text.includes('ECONNREFUSED') || text.includes('REFUSED THE CONNECTION')) {
-		return { what: 'the connection was refused' };
+		return { what: 'the connection was refused', neverConnected: true };
 	}
-	if (text.includes('ENOTFOUND') || text.includes('EAI_AGAIN')) return { what: 'the host name could not be found' };
+	if (text.includes('ENOTFOUND') || text.includes('EAI_AGAIN')) {
+		return { what: 'the host name could not be found', neverConnected: true };
+	}
 	if (
 		text.includes('ECONNRESET') ||
 		text.includes('SOCKET HANG UP') ||
@@ -137,13 +141,16 @@ export async function callVendor(
 		if (explained !== undefined) {
 			const answer =
 				explained.statusCode === undefined ? undefined : { statusCode: explained.statusCode, body: undefined, headers: {} };
-			throw vendorApiError(this, itemIndex, options.vendor, answer, explained.problem);
+			// The credential's preAuthentication (a token exchange) failed: the call itself was never made.
+			throw withNothingSent(vendorApiError(this, itemIndex, options.vendor, answer, explained.problem), true);
 		}
 		const failure = networkFailure(error);
-		const consequence = options.isSend
-			? 'The code may or may not have been sent; it was not sent again, to avoid texting the person twice.'
-			: 'Nothing was retried.';
-		throw new NodeApiError(
+		const consequence = failure.neverConnected
+			? 'Nothing reached the provider, so nothing was sent.'
+			: options.isSend
+				? 'The code may or may not have been sent; it was not sent again, to avoid texting the person twice.'
+				: 'Nothing was retried.';
+		const networkError = new NodeApiError(
 			this.getNode(),
 			{ message: failure.what },
 			{
@@ -152,6 +159,7 @@ export async function callVendor(
 				itemIndex,
 			},
 		);
+		throw withNothingSent(networkError, failure.neverConnected === true);
 	}
 	const answer: VendorAnswer = {
 		statusCode: response.statusCode,

@@ -27,3 +27,13 @@ export interface OtpOperation {
 
 /** A typed map: a vendor that forgets one of its operations does not compile. */
 export type OperationMap<Operation extends string> = Record<Operation, OtpOperation>;
+
+/**
+ * The operations that text (or email) a code. Each failure item of theirs says `nothingSent`,
+ * so a workflow can fall back to another provider without reaching the person twice.
+ */
+const SENDING_OPERATIONS: readonly string[] = ['send', 'sendCustom', 'resend', 'sendEmail'];
+
+export function isSendingOperation(operation: string): boolean {
+	return SENDING_OPERATIONS.includes(operation);
+}

@@ -129,5 +129,6 @@ export function unexpectedAnswer(
 	return vendorApiError(this, itemIndex, vendor.displayName, answer, {
 		message: `the answer could not be understood (no ${missing} in it)`,
 		hint: 'The provider answered in a shape it does not document. Check its status page; nothing was retried.',
+		mayHaveBeenSent: true,
 	});
 }

@@ -10,6 +10,18 @@ const { e2eWorkflows, stopOnError } = require('./workflows');
 
 const log = (line) => process.stderr.write(`[e2e] ${line}\n`);
 
+/** The fallback demo with a number D7 sends to, and a 1 s timeout, for a D7 that does not answer in time. */
+const fallbackTimeout = (() => {
+	const wf = kit.prepareWorkflow(JSON.parse(fs.readFileSync(path.join(kit.SANDBOX_EXAMPLES_DIR, 'fallback.json'), 'utf8')));
+	wf.id = 'e2eFallbackTimeout';
+	wf.name = 'e2e fallback: D7 Networks times out, so nothing else is sent';
+	wf.nodes = wf.nodes.map((node) => ({ ...node, id: `e2e00000${node.id.slice(8)}` }));
+	const person = wf.nodes.find((node) => node.name === 'Person');
+	person.parameters.assignments.assignments[0].value = '+90 532 481 89 42';
+	wf.nodes.find((node) => node.name === 'D7 Networks: Send OTP').parameters.options = { timeout: 1000 };
+	return wf;
+})();
+
 let rt;
 let tmp;
 let userFolder;
@@ -28,9 +40,13 @@ async function imported(args, what) {
 	if (result.code !== 0) throw new Error(`${what} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Forgets the sandbox's recorded requests, runs the workflow, returns its run data and what the sandbox got. */
-async function execute(workflowId) {
+/**
+ * Forgets the sandbox's recorded requests, runs the workflow, returns its run data and what the
+ * sandbox got. `prepare` runs after the reset (e.g. to make a simulator slow).
+ */
+async function execute(workflowId, prepare = async () => {}) {
 	await Promise.all(Object.values(sandbox.urls).map((url) => fetch(`${url}/__sandbox/reset`)));
+	await prepare();
 	let result = await n8n(['execute', `--id=${workflowId}`, '--rawOutput'], `execute ${workflowId}`);
 	if (result.code === null && !result.timedOut) {
 		// Seen once in ~30 runs: n8n ended by a signal, not by an exit code, before printing anything.
@@ -86,7 +102,7 @@ beforeAll(async () => {
 
 	const workflowsDir = path.join(tmp, 'workflows');
 	fs.mkdirSync(workflowsDir);
-	const all = [...kit.exampleWorkflows(), ...Object.values(e2eWorkflows), stopOnError];
+	const all = [...kit.exampleWorkflows(), ...Object.values(e2eWorkflows), stopOnError, fallbackTimeout];
 	for (const wf of all) fs.writeFileSync(path.join(workflowsDir, `${wf.id}.json`), JSON.stringify(wf));
 	await imported(['import:workflow', '--separate', `--input=${workflowsDir}`], 'import:workflow');
 	log(`set up in ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -364,5 +380,32 @@ describe('without Continue On Fail', () => {
 		expect(text).toMatch(/ShoutOUT: the API key was refused/);
 		expect(text).not.toContain('wrong-apiKey');
 		expect(run.requests.shoutout).toHaveLength(1);
+	});
+});
+
+describe('fallback (examples/sandbox/fallback.json): D7 Networks Send, IF nothingSent, TurkeySMS Send', () => {
+	test('D7 refuses (HTTP 402, no credit): nothingSent is true and TurkeySMS sends the code', async () => {
+		const run = await execute(kit.ids.demoWorkflow('fallback'));
+		expectSuccess(run);
+		const failed = only(output(run, 'D7 Networks: Send OTP'));
+		expect(failed).toMatchObject({ error: 'D7 Networks: insufficient credit', httpCode: '402', nothingSent: true });
+		expect(only(output(run, 'TurkeySMS: Send OTP (fallback)'))).toMatchObject({ provider: 'turkeySms', operation: 'send', recipient: '905000000402', status: 'sent' });
+		expect(ran(run, 'No fallback (sent, or may have been sent)')).toBe(false);
+		expect(run.requests.d7Networks).toHaveLength(1);
+		expect(run.requests.turkeySms).toHaveLength(1);
+		expect(run.requests.turkeySms[0].body).toMatchObject({ mobile: '905000000402' });
+	});
+
+	test('D7 does not answer in time: nothingSent is false and nothing else is sent', async () => {
+		const run = await execute(fallbackTimeout.id, () => fetch(`${sandbox.urls.d7Networks}/__sandbox/latency/3000`));
+		expectSuccess(run);
+		const failed = only(output(run, 'D7 Networks: Send OTP'));
+		expect(failed.error).toBe('D7 Networks: no answer came before the timeout');
+		expect(failed.nothingSent).toBe(false);
+		expect(failed.description).toMatch(/may or may not have been sent/);
+		expect(ran(run, 'TurkeySMS: Send OTP (fallback)')).toBe(false);
+		expect(ran(run, 'No fallback (sent, or may have been sent)')).toBe(true);
+		expect(run.requests.d7Networks).toHaveLength(1);
+		expect(run.requests.turkeySms).toHaveLength(0);
 	});
 });

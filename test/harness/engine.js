@@ -275,4 +275,7 @@ function shutdownEngine() {
 	if (SSHClientsManager && Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
 }
 
-module.exports = { shutdownEngine, loadPackage, addNodeType, runNode, everythingShown, Container, PACKAGE_NAME };
+/** Every line logged so far (by LoggerProxy and n8n-core's Logger), for secret checks. */
+const capturedLogs = () => logged;
+
+module.exports = { shutdownEngine, loadPackage, addNodeType, runNode, everythingShown, capturedLogs, Container, PACKAGE_NAME };

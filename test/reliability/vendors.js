@@ -46,7 +46,7 @@ const vendors = [
 	{
 		node: 'turkeySms',
 		displayName: 'TurkeySMS',
-		secrets: { apiKey: 'SECRET-turkeysms-key-0be5f1' },
+		secrets: { apiKey: 'SECRET-turkeysms-key-0be5f1', webhookSecret: 'SECRET-turkeysms-webhook-8e2d40' },
 		simulator: (secrets) => createTurkeySmsSimulator({ apiKey: secrets.apiKey }),
 		credentials: (url, secrets) => ({ turkeySmsApi: { environment: 'custom', baseUrl: url, ...secrets } }),
 		operations: [

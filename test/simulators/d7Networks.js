@@ -15,6 +15,16 @@ const UNAUTHORIZED = {
 };
 
 /**
+ * Sandbox: the account has no credit for sends to this number, so D7 refuses them with its
+ * documented 402 (examples/sandbox/fallback.json shows the fallback to another provider).
+ */
+const NO_CREDIT_RECIPIENT = '+905000000402';
+const INSUFFICIENT_CREDIT = {
+	status: 402,
+	body: { detail: [{ code: 'INSUFFICIENT_CREDIT', message: 'Not enough credit to send this message.' }] },
+};
+
+/**
  * @param {object} [options]
  * @param {string} [options.apiToken] the only token accepted
  * @param {'otp' | 'accepted'} [options.sendAnswer] which of D7's two documented send answers to
@@ -40,6 +50,7 @@ function createD7Simulator({ apiToken = 'd7-test-token', sendAnswer = 'otp', rev
 				problems.push({ loc: ['body', 'content'], msg: 'content or template_id is required', type: 'value_error' });
 			}
 			if (problems.length) return { status: 422, body: { detail: problems } };
+			if (body.recipient === NO_CREDIT_RECIPIENT) return INSUFFICIENT_CREDIT;
 			const otpId = crypto.randomUUID();
 			const expiry = Number(body.expiry ?? 600);
 			const code = newCode(Number(body.otp_code_length ?? 6));
@@ -116,4 +127,4 @@ function createD7Simulator({ apiToken = 'd7-test-token', sendAnswer = 'otp', rev
 	return simulator;
 }
 
-module.exports = { createD7Simulator };
+module.exports = { createD7Simulator, NO_CREDIT_RECIPIENT };

@@ -22,9 +22,21 @@ const simulators = {
 	},
 	turkeySms: {
 		displayName: 'TurkeySMS',
-		create: (options) => require('./turkeySms').createTurkeySmsSimulator({ apiKey: 'sandbox-turkeysms-key', balance: 1000000, ...options }),
+		// With a webhookUrl, every send is followed by its signed events (the TurkeySMS Trigger demo).
+		create: (options) =>
+			require('./turkeySms').createTurkeySmsSimulator({
+				apiKey: 'sandbox-turkeysms-key',
+				balance: 1000000,
+				webhookSecret: 'sandbox-turkeysms-webhook-secret',
+				...options,
+			}),
 		credentialType: 'turkeySmsApi',
-		credential: (url) => ({ environment: 'custom', baseUrl: url, apiKey: 'sandbox-turkeysms-key' }),
+		credential: (url) => ({
+			environment: 'custom',
+			baseUrl: url,
+			apiKey: 'sandbox-turkeysms-key',
+			webhookSecret: 'sandbox-turkeysms-webhook-secret',
+		}),
 	},
 	valify: {
 		displayName: 'Valify',

@@ -2,7 +2,8 @@
 'use strict';
 // The vendor sandbox: every vendor simulator served as one long-running process on 127.0.0.1.
 // It logs each code it "texts", since no phone exists, and puts it in the send's answer too.
-//   node test/simulators/serve.js [--port 5690] [--latency 0] [--quiet]
+//   node test/simulators/serve.js [--port 5690] [--latency 0] [--quiet] [--webhook-<name> <url>]
+// --webhook-turkeySms <url> makes the TurkeySMS simulator post the signed events of each send there.
 // Vendor N listens on port + N (in the order of test/simulators/index.js); with --port 0 the
 // ports are random. When all listen it prints one JSON line: { "<node name>": "<base URL>", … }.
 const { simulators } = require('./index');
@@ -21,7 +22,7 @@ async function main() {
 	const running = [];
 	let offset = 0;
 	for (const [name, entry] of Object.entries(simulators)) {
-		const simulator = entry.create({ revealCodes: true, log });
+		const simulator = entry.create({ revealCodes: true, log, webhookUrl: option(`webhook-${name}`, undefined) });
 		simulator.latencyMs = latencyMs;
 		const port = basePort === 0 ? 0 : basePort + offset++;
 		await new Promise((resolve, reject) => {

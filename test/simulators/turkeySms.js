@@ -25,6 +25,8 @@ const answer = (status, resultCode, message, extra = {}) => ({
  * @param {number} [options.retryAfterSeconds] a Retry-After header on TS-1060, when set
  * @param {boolean} [options.revealCodes] put the generated code in the answer (`sandbox_code`)
  * @param {(line: string) => void} [options.log] told about every text "sent"
+ * @param {string} [options.webhookUrl] where to post the signed events of every send (see postEvents)
+ * @param {string} [options.webhookSecret] the webhook secret they are signed with
  */
 function createTurkeySmsSimulator({
 	apiKey = 'ts-test-key',
@@ -37,6 +39,8 @@ function createTurkeySmsSimulator({
 	retryAfterSeconds,
 	revealCodes = false,
 	log,
+	webhookUrl,
+	webhookSecret = 'ts-webhook-secret',
 } = {}) {
 	const state = { balance, senderIds: [...senderIds], sendOtpPermission, keyStatus, postEnabled, perMinute, sent: [] };
 	const recentRequests = []; // timestamps, for the per-minute limit
@@ -96,6 +100,7 @@ function createTurkeySmsSimulator({
 		const smsId = nextSmsId++;
 		state.sent.push({ smsId, mobile: body.mobile, code, text, title: body.title });
 		if (log) log(`TurkeySMS: texted "${text}" to ${body.mobile} (sms_id ${smsId})`);
+		if (simulator.webhook.url) postEvents(simulator, { smsId, mobile: body.mobile, log });
 		// [guess] the OTP answer's fields beyond result/result_code/result_message are undocumented;
 		// sms_id mirrors /sms/send's documented answer.
 		return answer(200, 'TS-1024', 'OTP dispatched successfully.', {
@@ -130,7 +135,64 @@ function createTurkeySmsSimulator({
 		'POST /otp/detailed': (request) => sendOtp(request, { custom: true }),
 	});
 	simulator.state = state;
+	simulator.webhook = { url: webhookUrl, secret: webhookSecret, posted: [] };
 	return simulator;
 }
 
-module.exports = { createTurkeySmsSimulator };
+// Webhooks, as turkeysms.com.tr/en/docs/webhooks describes them [doc]: each event is POSTed as
+// JSON `{event_type, timestamp, data: {sms_id, status}}` with `X-TurkeySMS-Signature:
+// sha256=<hex HMAC-SHA256 of the raw body with the webhook secret>` and `X-TurkeySMS-Timestamp`;
+// a failed delivery is retried with backoff. [guess] what the docs leave open: timestamps in unix
+// seconds, `status` the event's last word (sent, delivered, failed), two retries 1 s and 3 s later.
+
+/** A send to this number is reported `sms.failed` instead of `sms.delivered` (sandbox). */
+const FAILING_MOBILE = '905320000000';
+const RETRY_DELAYS_MS = [1000, 3000];
+
+/** The X-TurkeySMS-Signature header for these bytes. */
+function signatureOf(secret, raw, algorithm = 'sha256') {
+	return `${algorithm}=${crypto.createHmac(algorithm, secret).update(raw).digest('hex')}`;
+}
+
+/** The headers and bytes TurkeySMS sends for one event `{event_type, data}`. */
+function signedEvent(secret, { event_type, ...rest }, { timestamp = Math.floor(Date.now() / 1000) } = {}) {
+	const raw = JSON.stringify({ event_type, timestamp, ...rest });
+	return {
+		raw,
+		headers: {
+			'Content-Type': 'application/json',
+			'X-TurkeySMS-Signature': signatureOf(secret, raw),
+			'X-TurkeySMS-Timestamp': String(timestamp),
+		},
+	};
+}
+
+async function postOnce(url, { raw, headers }) {
+	try {
+		const response = await fetch(url, { method: 'POST', headers, body: raw, redirect: 'manual' });
+		await response.arrayBuffer();
+		return response.status;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Posts `sms.sent`, then `sms.delivered` (or `sms.failed` for FAILING_MOBILE), each signed. */
+async function postEvents(simulator, { smsId, mobile, log }) {
+	const { url, secret } = simulator.webhook;
+	const last = mobile === FAILING_MOBILE ? 'failed' : 'delivered';
+	for (const status of ['sent', last]) {
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const event = signedEvent(secret, { event_type: `sms.${status}`, data: { sms_id: smsId, status } });
+		let answer = await postOnce(url, event);
+		for (const delay of RETRY_DELAYS_MS) {
+			if (answer !== undefined && answer < 300) break;
+			await new Promise((resolve) => setTimeout(resolve, delay));
+			answer = await postOnce(url, event); // the same bytes and signature, as a retry of the delivery
+		}
+		simulator.webhook.posted.push({ event: `sms.${status}`, smsId, answer });
+		if (log) log(`TurkeySMS: posted sms.${status} for sms_id ${smsId} to the webhook (${answer === undefined ? 'no answer' : `HTTP ${answer}`})`);
+	}
+}
+
+module.exports = { createTurkeySmsSimulator, signedEvent, signatureOf, FAILING_MOBILE };
