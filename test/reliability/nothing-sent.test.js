@@ -14,11 +14,12 @@ const NOTHING_SENT = {
 	'HTTP 502 with an HTML page': false,
 	'HTTP 503': false,
 	'HTTP 429 without Retry-After': true, // a rate-limit refusal
-	'a 200 whose body is not JSON': false, // an answer that cannot be read
-	'a 200 with an empty body': false,
-	'a 200 with an empty object': false,
-	'a 200 with a list': false,
-	'a 200 with detail as text': false,
+	// A send answered 2xx is a sent item, not a failure (sent-on-2xx.test.js): no nothingSent.
+	'a 200 whose body is not JSON': null,
+	'a 200 with an empty body': null,
+	'a 200 with an empty object': null,
+	'a 200 with a list': null,
+	'a 200 with detail as text': null,
 	'a 400 with detail as an object': true, // a refusal the provider answered
 	'a 400 with detail as a list': true,
 	'a 400 with fields of the wrong type': true,
@@ -75,7 +76,7 @@ for (const vendor of vendors) {
 
 		for (const spec of sending) {
 			describe(spec.operation, () => {
-				test.each(FAULTS)('%s', async (name, fault) => {
+				test.each(FAULTS.filter(([name]) => NOTHING_SENT[name] !== null))('%s', async (name, fault) => {
 					simulator.fail({ ...fault, path: spec.path });
 					const result = await run(spec);
 					expect(result.error).toBeUndefined();
