@@ -241,13 +241,14 @@ describe('send', () => {
 			['a server error', { status: 500, body: { detail: 'Internal Server Error' } }, /D7 Networks: the service failed \(HTTP 500\)/],
 			['an HTML 502 page', { status: 502, raw: HTML_502 }, /D7 Networks: the service failed \(HTTP 502 with a page that is not JSON\)/],
 			['a reset connection', { drop: 'before' }, /D7 Networks: the connection was cut before an answer came/],
-			['a connection cut mid-answer', { drop: 'after-headers' }, /D7 Networks: /],
+			['a connection cut mid-answer', { drop: 'after-headers' }, /^D7 Networks: the request could not be completed$/],
 		])('%s is an error in words and the send is not repeated', async (_name, fault, message) => {
 			d7.fail(fault);
 			const result = await send();
 			expect(result.error.name).toBe('NodeApiError');
 			expect(result.error.message).toMatch(message);
 			expect(result.error.message).not.toMatch(/undefined|\[object Object\]/);
+			expect(result.error.description).toMatch(/it was not sent again/);
 			expect(d7.requests).toHaveLength(1);
 			expectNoSecret(result);
 		});

@@ -365,13 +365,14 @@ describe('send', () => {
 
 		test.each([
 			['a reset connection', { drop: 'before' }, 'Valify: the connection was cut before an answer came'],
-			['a connection cut mid-answer', { drop: 'after-headers' }, /^Valify: /],
+			['a connection cut mid-answer', { drop: 'after-headers' }, /^Valify: the request could not be completed$/],
 		])('%s is an error in words and the send is not repeated', async (_name, fault, message) => {
 			valify.fail({ ...fault, path: sendPath });
 			const result = await send();
 			expect(result.error.name).toBe('NodeApiError');
 			expect(result.error.message).toMatch(message);
 			expect(result.error.message).not.toMatch(/undefined|\[object Object\]/);
+			expect(result.error.description).toMatch(/it was not sent again/);
 			expect(valify.apiRequests()).toHaveLength(1);
 			expectNoSecret(result);
 		});

@@ -147,7 +147,13 @@ class VendorSimulator {
 			body,
 			rawBody,
 			params: {},
+			// When the request arrived and when its answer was handed over: waits are measured on these.
+			receivedAt: Date.now(),
+			answeredAt: undefined,
 		};
+		res.on('finish', () => {
+			request.answeredAt = Date.now();
+		});
 		this.requests.push(request);
 
 		const latency = this.latencyFor ? this.latencyFor(request) : this.latencyMs;

@@ -1,6 +1,8 @@
 'use strict';
 // Every operation of every vendor, as the reliability tests drive them: valid parameters, the
 // path the vendor receives, whether it is a send (never repeated), and recognisable secrets.
+// `secrets` are the credential's secret fields (a new one, such as a webhook secret, goes there);
+// `issuedSecrets` are those the vendor hands out during a run (Valify's OAuth tokens).
 const { createD7Simulator } = require('../simulators/d7Networks');
 const { createPaynetSimulator } = require('../simulators/paynet');
 const { createShoutoutSimulator } = require('../simulators/shoutout');
@@ -28,7 +30,8 @@ const vendors = [
 		simulator: (secrets) => createPaynetSimulator({ secretKey: secrets.secretKey }),
 		credentials: (url, secrets) => ({ paynetApi: { environment: 'custom', baseUrl: url, ...secrets } }),
 		operations: [
-			{ operation: 'send', path: '/v1/card/send_otp', isSend: true, parameters: { userGsm: '+90 532 481 89 42', otpSessionId: 'session-1' } },
+			// Paynet refuses a second send for the same session: runs of several items give each its own.
+			{ operation: 'send', path: '/v1/card/send_otp', isSend: true, parameters: { userGsm: '+90 532 481 89 42', otpSessionId: 'session-1' }, uniquePerItem: 'otpSessionId' },
 			{ operation: 'verify', path: '/v1/card/check_otp', isSend: false, parameters: { userGsm: '05324818942', otpSessionId: 'session-1', otpCode: 'ART2' } },
 		],
 	},
@@ -65,6 +68,7 @@ const vendors = [
 			bundleKey: 'SECRET-valify-bundle-5b3c',
 		},
 		simulator: (secrets) => createValifySimulator({ account: secrets }),
+		issuedSecrets: (simulator) => simulator.issuedSecrets(),
 		credentials: (url, secrets) => ({ valifyApi: { environment: 'custom', baseUrl: url, accessToken: '', ...secrets } }),
 		operations: [
 			{ operation: 'send', path: '/api/v1/otp/send/', isSend: true, parameters: { phoneNumber: '+20 10 1234 5678' } },
@@ -75,4 +79,15 @@ const vendors = [
 	},
 ];
 
-module.exports = { vendors };
+/** Every secret a run with this vendor holds: the credential's, and every one the vendor issued. */
+function secretsHeld(vendor, simulator) {
+	return [...Object.values(vendor.secrets), ...(vendor.issuedSecrets ? vendor.issuedSecrets(simulator) : [])];
+}
+
+/** Fails when any secret the run holds appears in what it shows (items, errors, logs). */
+function expectNoSecretShown(shown, vendor, simulator) {
+	const secrets = secretsHeld(vendor, simulator);
+	for (const secret of secrets) expect(shown).not.toContain(secret);
+}
+
+module.exports = { vendors, secretsHeld, expectNoSecretShown };

@@ -37,6 +37,7 @@ function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone
 	const transactions = new Map(); // transaction_id -> { code, phone, expiresAt, verified }
 	const trials = new Map(); // phone -> sends left
 	const stats = { tokensIssued: 0, callsServed: 0, tokenRefusals: 0 };
+	const issuedSecrets = []; // every access and refresh token ever issued, for secret checks
 
 	/** Spends one call of the request's token; an answer when the token is refused. */
 	function spendToken(request) {
@@ -109,6 +110,8 @@ function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone
 				return { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid credentials given.' } };
 			}
 			const accessToken = crypto.randomBytes(15).toString('hex');
+			const refreshToken = crypto.randomBytes(15).toString('hex');
+			issuedSecrets.push(accessToken, refreshToken);
 			tokens.set(accessToken, { callsLeft: TOKEN_CALLS, expiresAt: Date.now() + TOKEN_LIFETIME_MS });
 			stats.tokensIssued++;
 			return {
@@ -117,7 +120,7 @@ function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone
 					expires_in: TOKEN_LIFETIME_MS / 1000,
 					token_type: 'Bearer',
 					scope: 'read write',
-					refresh_token: crypto.randomBytes(15).toString('hex'),
+					refresh_token: refreshToken,
 				},
 			};
 		},
@@ -153,6 +156,8 @@ function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone
 	simulator.tokens = tokens;
 	simulator.transactions = transactions;
 	simulator.stats = stats;
+	/** The OAuth tokens this simulator has issued: secrets the node holds during a run. */
+	simulator.issuedSecrets = () => [...issuedSecrets];
 	/** Every token issued so far is older than 10 minutes. */
 	simulator.expireTokens = () => {
 		for (const token of tokens.values()) token.expiresAt = Date.now() - 1;
