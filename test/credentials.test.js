@@ -8,12 +8,14 @@ const WRONG = 'wrong-secret-value';
 /**
  * The exact message a person reads for each wrong secret: the credential's own rule where it has
  * one, else n8n's message for the HTTP status. A crash ("Cannot read properties of undefined")
- * would also be an error in words, so the words are pinned.
+ * would also be an error in words, so the words are pinned. Where two are listed, the engines
+ * differ: n8n-core 2.41 hands the tester the HTTP status of a refused request (so ShoutOUT's rule
+ * applies), 2.11 and 1.x give it n8n's own message for that status.
  */
 const REFUSED = {
 	d7Networks: { apiToken: 'The API token was refused by D7 Networks' },
 	paynet: { secretKey: 'The secret key was refused by Paynet' },
-	shoutout: { apiKey: 'Forbidden - perhaps check your credentials?' },
+	shoutout: { apiKey: ['The API key was refused by ShoutOUT', 'Forbidden - perhaps check your credentials?'] },
 	turkeySms: { apiKey: 'TurkeySMS refused the API key (TS-1031 invalid API key). Copy the V4 key again from the TurkeySMS panel.' },
 	valify: {
 		username: 'Valify: the token endpoint refused the username or password',
@@ -43,7 +45,8 @@ describe.each(vendors.map((vendor) => [vendor.displayName, vendor]))('%s credent
 		const result = await testCredential(credentialName(), data(vendor.secrets));
 		if (vendor.node === 'shoutout') {
 			// ShoutOUT has no read-only call: its answer to the made-up reference is not a refusal.
-			expect(result).toEqual({ status: 'Error', message: 'Bad request - please check your parameters' });
+			expect(result.status).toBe('Error');
+			expect(['Bad Request', 'Bad request - please check your parameters']).toContain(result.message);
 		} else {
 			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		}
@@ -74,7 +77,8 @@ describe.each(vendors.map((vendor) => [vendor.displayName, vendor]))('%s credent
 	});
 	test.each(checked)('a wrong %s fails in words', async (field) => {
 		const result = await testCredential(credentialName(), data({ ...vendor.secrets, [field]: WRONG }));
-		expect(result).toEqual({ status: 'Error', message: REFUSED[vendor.node][field] });
+		expect(result.status).toBe('Error');
+		expect([REFUSED[vendor.node][field]].flat()).toContain(result.message);
 		expect(result.message).not.toContain(WRONG);
 		textedNobody();
 	});
