@@ -8,7 +8,9 @@ const WRONG = 'wrong-secret-value';
 /**
  * The exact message a person reads for each wrong secret: the credential's own rule where it has
  * one, else n8n's message for the HTTP status. A crash ("Cannot read properties of undefined")
- * would also be an error in words, so the words are pinned.
+ * would also be an error in words, so the words are pinned. Where two are listed, the engines
+ * differ: n8n-core 2.41 hands the tester the HTTP status of a refused request (so ShoutOUT's rule
+ * applies), 2.11 and 1.x give it n8n's own message for that status.
  */
 const REFUSED = {
 	d7Networks: { apiToken: 'Authorization failed - please check your credentials' }, // n8n's words for the 401 of verify-token
@@ -73,7 +75,8 @@ describe.each(vendors.map((vendor) => [vendor.displayName, vendor]))('%s credent
 	});
 	if (checked.length > 0) test.each(checked)('a wrong %s fails in words', async (field) => {
 		const result = await testCredential(credentialName(), data({ ...vendor.secrets, [field]: WRONG }));
-		expect(result).toEqual({ status: 'Error', message: REFUSED[vendor.node][field] });
+		expect(result.status).toBe('Error');
+		expect([REFUSED[vendor.node][field]].flat()).toContain(result.message);
 		expect(result.message).not.toContain(WRONG);
 		textedNobody();
 	});
