@@ -239,6 +239,8 @@ async function startQueueCluster({ workers = 2, concurrency = 2, latencyMs = 0, 
 			N8N_ENCRYPTION_KEY: crypto.randomBytes(24).toString('hex'),
 			N8N_LOG_LEVEL: 'info',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
+			// Under jest NODE_ENV is "test", and an n8n worker then exits right after it starts.
+			NODE_ENV: 'production',
 			...stallSettings,
 		};
 		const userFolder = (name) => path.join(dir, name);
@@ -396,4 +398,156 @@ async function fireAll(cluster, webhookPath, bodies, parallel = 50) {
 	return answers;
 }
 
-module.exports = { startQueueCluster, fireAll, QUEUE_WORKFLOWS, FAST_STALL_SETTINGS };
+/** Where each vendor's send lands in the sandbox, and which field holds the number. */
+const SEND_ROUTES = {
+	d7Networks: { path: '/verify/v1/otp/send-otp', phone: (body) => body.recipient },
+	valify: { path: '/api/v1/otp/send/', phone: (body) => body.phone_number },
+};
+
+/**
+ * The sends the vendor carried out, per number, from the sandbox's record of requests (in the
+ * order it handled them: with a fixed latency, arrival order). Valify serves 3 calls per token
+ * and refuses the next ones (403, nothing sent): a request is a send only while its token has
+ * calls left.
+ */
+async function sendsPerNumber(cluster, vendor) {
+	const route = SEND_ROUTES[vendor];
+	const requests = (await cluster.sandboxRequests(vendor)).filter((r) => r.method === 'POST' && r.path === route.path);
+	const callsPerToken = new Map();
+	const counts = new Map();
+	let refused = 0;
+	for (const request of requests) {
+		if (vendor === 'valify') {
+			const token = String(request.headers.authorization || '');
+			const calls = (callsPerToken.get(token) || 0) + 1;
+			callsPerToken.set(token, calls);
+			if (calls > 3) {
+				refused++;
+				continue;
+			}
+		}
+		const phone = route.phone(request.body);
+		counts.set(phone, (counts.get(phone) || 0) + 1);
+	}
+	return { counts, requests: requests.length, refused };
+}
+
+/** The ids of a workflow's executions, from Postgres. */
+function executionIds(cluster, workflowId) {
+	return cluster.psql(`SELECT id FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`).split('\n').filter(Boolean);
+}
+
+/** Waits until none of a workflow's executions is new or running (crashed ones take a while). */
+async function waitUntilSettled(cluster, workflowId, timeoutMs = 180000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const statuses = cluster.executionStatuses(workflowId);
+		if (!statuses.new && !statuses.running) return statuses;
+		if (Date.now() > deadline) throw new Error(`executions still running after ${timeoutMs / 1000} s: ${JSON.stringify(statuses)}`);
+		await sleep(1000);
+	}
+}
+
+/** A phone number per call: D7 takes E.164 (+97150…), Valify Egyptian 01… (11 digits). */
+function phoneNumbers(vendor, count, offset = 0) {
+	return Array.from({ length: count }, (_, i) =>
+		vendor === 'valify' ? `010${String(10000000 + offset + i)}` : `+97150${String(1000000 + offset + i)}`,
+	);
+}
+
+/**
+ * One load: `phones.length` webhook calls (one number each, at most `parallel` at once) to the
+ * workflow of `vendor`, starting from an empty sandbox record (latency `latencyMs`, else the
+ * cluster's) and no executions of that workflow.
+ * `duringLoad(progress)` runs alongside (the worker-kill scenario). Returns what happened.
+ */
+async function runLoad(cluster, { vendor, phones, parallel = 50, latencyMs, duringLoad }) {
+	const workflow = QUEUE_WORKFLOWS.find((wf) => wf.nodes[1].type.endsWith(`.${vendor}`));
+	const webhookPath = workflow.nodes[0].parameters.path;
+	cluster.psql(`DELETE FROM execution_entity WHERE "workflowId" = '${workflow.id}'`);
+	await cluster.resetSandbox(latencyMs);
+	const started = Date.now();
+	const load = fireAll(cluster, webhookPath, phones.map((phone) => ({ phone })), parallel);
+	const side = duringLoad ? duringLoad() : Promise.resolve();
+	const [answers] = await Promise.all([load, side]);
+	const loadMs = Date.now() - started;
+	const statuses = await waitUntilSettled(cluster, workflow.id);
+	const { counts, requests, refused } = await sendsPerNumber(cluster, vendor);
+	const byWorker = cluster.executionsByWorker();
+	const perWorker = {};
+	let unattributed = 0;
+	for (const id of executionIds(cluster, workflow.id)) {
+		const worker = byWorker.get(id);
+		if (worker) perWorker[worker] = (perWorker[worker] || 0) + 1;
+		else unattributed++;
+	}
+	const okPhones = new Set();
+	const failedPhones = [];
+	answers.forEach((answer, i) => {
+		if (answer.status === 200 && answer.body && answer.body.status === 'sent' && answer.body.recipient === phones[i]) okPhones.add(phones[i]);
+		else failedPhones.push(phones[i]);
+	});
+	const sentTwice = phones.filter((phone) => (counts.get(phone) || 0) > 1);
+	const neverSent = phones.filter((phone) => !counts.get(phone));
+	const strangers = [...counts.keys()].filter((phone) => !phones.includes(phone));
+	const tokenExchanges = vendor === 'valify' ? (await cluster.sandboxRequests('valify')).filter((r) => r.path === '/api/o/token/').length : 0;
+	return {
+		vendor,
+		calls: phones.length,
+		loadMs,
+		executionsPerSecond: phones.length / (loadMs / 1000),
+		statuses,
+		answeredSent: okPhones.size,
+		failedPhones,
+		failedAnswers: answers.filter((_, i) => !okPhones.has(phones[i])).slice(0, 5),
+		sends: [...counts.values()].reduce((a, b) => a + b, 0),
+		sendRequests: requests,
+		refusedTokenCalls: refused,
+		tokenExchanges,
+		sentTwice,
+		neverSent,
+		strangers,
+		perWorker,
+		unattributed,
+		crashedButSent: failedPhones.filter((phone) => counts.get(phone)).length,
+		crashedNotSent: failedPhones.filter((phone) => !counts.get(phone)).length,
+	};
+}
+
+/**
+ * The worker-kill scenario: a load on `vendor`; once `worker` has executions in flight and the
+ * vendor has seen `afterSends` sends, the worker's whole process group gets SIGKILL (a machine
+ * dying). Returns runLoad's figures plus `killedAt` (sends seen) and `inFlightAtKill`.
+ */
+async function runLoadWithKill(cluster, { vendor, phones, parallel = 50, latencyMs, worker, afterSends }) {
+	const info = {};
+	const duringLoad = async () => {
+		const deadline = Date.now() + 120000;
+		while (Date.now() < deadline) {
+			const log = worker.readLog();
+			const startedIds = [...log.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
+			const finished = new Set([...log.matchAll(/Worker finished execution (\d+)/g)].map((m) => m[1]));
+			const inFlight = startedIds.filter((id) => !finished.has(id));
+			const { requests } = await cluster.sandboxStats(vendor);
+			if (requests >= afterSends && inFlight.length > 0) {
+				kit.killGroup(worker.child.pid, 'SIGKILL');
+				Object.assign(info, { killedAt: requests, inFlightAtKill: inFlight.length });
+				return;
+			}
+			await sleep(20);
+		}
+		throw new Error('the worker never had an execution in flight');
+	};
+	const result = await runLoad(cluster, { vendor, phones, parallel, latencyMs, duringLoad });
+	return { ...result, ...info };
+}
+
+module.exports = {
+	startQueueCluster,
+	fireAll,
+	runLoad,
+	runLoadWithKill,
+	phoneNumbers,
+	QUEUE_WORKFLOWS,
+	FAST_STALL_SETTINGS,
+};
