@@ -391,7 +391,7 @@ async function fireAll(cluster, webhookPath, bodies, parallel = 50) {
 		Array.from({ length: Math.min(parallel, bodies.length) }, async () => {
 			while (next < bodies.length) {
 				const index = next++;
-				answers[index] = await cluster.webhook(webhookPath, bodies[index]);
+				answers[index] = { ...(await cluster.webhook(webhookPath, bodies[index])), answeredAt: Date.now() };
 			}
 		}),
 	);
@@ -531,7 +531,7 @@ async function runLoadWithKill(cluster, { vendor, phones, parallel = 50, latency
 			const { requests } = await cluster.sandboxStats(vendor);
 			if (requests >= afterSends && inFlight.length > 0) {
 				kit.killGroup(worker.child.pid, 'SIGKILL');
-				Object.assign(info, { killedAt: requests, inFlightAtKill: inFlight.length });
+				Object.assign(info, { killedAt: requests, inFlightAtKill: inFlight.length, killTime: Date.now() });
 				return;
 			}
 			await sleep(20);
@@ -539,7 +539,9 @@ async function runLoadWithKill(cluster, { vendor, phones, parallel = 50, latency
 		throw new Error('the worker never had an execution in flight');
 	};
 	const result = await runLoad(cluster, { vendor, phones, parallel, latencyMs, duringLoad });
-	return { ...result, ...info };
+	// When the callers of the crashed executions got their (error) answer, counted from the kill.
+	const crashedAnsweredAfterMs = Math.max(0, ...result.failedAnswers.map((answer) => answer.answeredAt - info.killTime));
+	return { ...result, ...info, crashedAnsweredAfterMs };
 }
 
 module.exports = {

@@ -66,7 +66,9 @@ test('a worker killed with SIGKILL mid-flight: no number is sent twice; lost and
 	process.stderr.write(
 		`[queue] killed worker1 after ${result.killedAt} sends with ${result.inFlightAtKill} execution(s) in flight: ` +
 			`numbers sent twice ${result.sentTwice.length}, never sent ${result.neverSent.length}, ` +
-			`crashed executions whose OTP went out ${result.crashedButSent}, crashed before sending ${result.crashedNotSent}\n`,
+			`crashed executions whose OTP went out ${result.crashedButSent}, crashed before sending ${result.crashedNotSent}; ` +
+			`their callers were answered ${(result.crashedAnsweredAfterMs / 1000).toFixed(1)} s after the kill with ` +
+			`${JSON.stringify(result.failedAnswers.map((answer) => answer.status ?? answer.error))}\n`,
 	);
 	expect(result.inFlightAtKill).toBeGreaterThan(0);
 	expect(result.sentTwice).toEqual([]);
