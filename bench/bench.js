@@ -5,7 +5,8 @@
 //   npm run bench            (builds first; needs the npm registry once, to fetch n8n's HTTP Request node)
 // BENCH_SENDS (1000), BENCH_OVERHEAD_ITEMS (1000), BENCH_WARMUP_RUNS (2), BENCH_REPEATS (3) set the counts;
 // BENCH_ITEM_SIZES (1000,10000,100000) the sizes of one execution; BENCH_QUEUE=0 skips queue mode.
-const { execFileSync, spawn } = require('node:child_process');
+const { execFile, execFileSync, spawn } = require('node:child_process');
+const { promisify } = require('node:util');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -241,8 +242,9 @@ async function main() {
 	const scaling = {};
 	for (const size of ITEM_SIZES) {
 		await freshSandbox(0);
-		const out = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'items.js'), url, String(size)], { cwd: ROOT, maxBuffer: 1 << 20 });
-		const figures = JSON.parse(out.toString().trim().split('\n').pop());
+		// Asynchronously: a blocked event loop would let the sandbox close our idle connections.
+		const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', path.join(__dirname, 'items.js'), url, String(size)], { cwd: ROOT, maxBuffer: 1 << 20 });
+		const figures = JSON.parse(stdout.trim().split('\n').pop());
 		scaling[size] = {
 			msPerItem: figures.ms / size,
 			rssPerItem: (figures.peakRssBytes - figures.baseRssBytes) / size,
