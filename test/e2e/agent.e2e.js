@@ -35,8 +35,9 @@ function scriptedModel(request) {
 	const messages = request.messages || [];
 	const userText = messages.filter((m) => m.role === 'user').map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content))).join('\n');
 	const toolResults = messages.filter((m) => m.role === 'tool').map((m) => String(m.content));
-	const sendTool = tools.find((tool) => /\bsend/i.test(tool.description) && !/verif/i.test(tool.name));
-	const verifyTool = tools.find((tool) => /verif/i.test(tool.description) && tool !== sendTool);
+	// Send is the tool that returns a reference; Verify the one that says whether a code is verified.
+	const sendTool = tools.find((tool) => /returns reference/i.test(tool.description)) || tools.find((tool) => /\bsend/i.test(tool.description));
+	const verifyTool = tools.find((tool) => tool !== sendTool && /verif/i.test(tool.description));
 	if (!sendTool || !verifyTool) return { content: `I was not offered a send and a verify tool (offered: ${tools.map((t) => t.name).join(', ')})` };
 
 	const parse = (text) => {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationField } from '../../../shared/descriptions';
+import { operationField, toolDescriptionFields } from '../../../shared/descriptions';
 import type { OperationMap } from '../../../shared/types';
 import * as send from './send.operation';
 import * as verify from './verify.operation';
@@ -17,6 +17,10 @@ export const description: INodeProperties[] = [
 		],
 		'send',
 	),
+	...toolDescriptionFields<ValifyOperation>({
+		send: 'Texts a 6-digit code to an Egyptian mobile with Valify. Phone Number: the mobile with its country code, e.g. +201001234567 (or 01001234567). Returns reference (the transaction ID): Verify needs it with the code the person received.',
+		verify: 'Checks the code a person received from Valify by SMS. Transaction ID: the reference Send returned. OTP: the code as the person gave it. Returns verified: true or false (a wrong or expired code is false, not an error) and status.',
+	}),
 	...send.description,
 	...verify.description,
 ];
