@@ -35,7 +35,7 @@ export const description = updateDisplayOptions({ show: { resource: ['otp'], ope
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const transactionId = readText(this, itemIndex, 'transactionId', 'Transaction ID');
 	if (!/^[\x21-\x7e]{1,200}$/.test(transactionId)) {
-		throw badInput(this, itemIndex, 'Transaction ID', transactionId, 'expected the transaction_id returned by Send');
+		throw badInput(this, itemIndex, 'Transaction ID', transactionId, 'expected the reference (transaction_id) that Send returned');
 	}
 	const otp = readText(this, itemIndex, 'otp', 'OTP');
 	if (!/^[0-9]{6}$/.test(otp)) throw badInput(this, itemIndex, 'OTP', otp, 'expected the 6 digits of the code');
