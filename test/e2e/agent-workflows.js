@@ -58,4 +58,45 @@ function agentWorkflow(id, vendor, prompt) {
 	};
 }
 
-module.exports = { agentWorkflow, MODEL_CREDENTIAL, MODEL_ID };
+/**
+ * examples/ai-agent/<vendor>.json: the same tools behind a Chat Trigger, with memory, so the person
+ * can type the code they received in the next message. The model is your own OpenAI credential.
+ */
+function chatExample(vendor) {
+	const tested = agentWorkflow(`aiAgent${vendor.charAt(0).toUpperCase()}${vendor.slice(1)}`, vendor, '');
+	const byName = Object.fromEntries(tested.nodes.map((node) => [node.name, node]));
+	const systemMessage =
+		'You verify phone numbers. Ask for the number with its country code, text a code with Send code, ' +
+		'then ask the person for the code they received and check it with Verify code, using the reference Send code returned. ' +
+		'Say plainly whether the number is verified; if a tool returns an error, tell the person what it says.';
+	return {
+		name: `${kit.vendors()[vendor].displayName}: verify a phone number from a chat (AI Agent)`,
+		nodes: [
+			{ name: 'When chat message received', type: '@n8n/n8n-nodes-langchain.chatTrigger', typeVersion: 1.1, position: [0, 0], webhookId: `otp-ai-agent-${vendor}`, parameters: { options: {} } },
+			{ ...byName.Agent, parameters: { options: { systemMessage } } },
+			{ ...byName.Model, parameters: { model: { __rl: true, mode: 'list', value: 'gpt-4.1-mini' }, responsesApiEnabled: false, options: {} }, credentials: { openAiApi: { id: '', name: 'OpenAI account' } } },
+			{ name: 'Memory', type: '@n8n/n8n-nodes-langchain.memoryBufferWindow', typeVersion: 1.3, position: [300, 380], parameters: {} },
+			byName['Send code'],
+			byName['Verify code'],
+		],
+		connections: {
+			'When chat message received': { main: [[{ node: 'Agent', type: 'main', index: 0 }]] },
+			Model: tested.connections.Model,
+			Memory: { ai_memory: [[{ node: 'Agent', type: 'ai_memory', index: 0 }]] },
+			'Send code': tested.connections['Send code'],
+			'Verify code': tested.connections['Verify code'],
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+module.exports = { agentWorkflow, chatExample, MODEL_CREDENTIAL, MODEL_ID };
+
+// `node test/e2e/agent-workflows.js` rewrites examples/ai-agent/ from chatExample().
+if (require.main === module) {
+	const fs = require('node:fs');
+	const path = require('node:path');
+	const dir = path.join(kit.EXAMPLES_DIR, 'ai-agent');
+	fs.mkdirSync(dir, { recursive: true });
+	for (const vendor of Object.keys(TOOLS)) fs.writeFileSync(path.join(dir, `${vendor}.json`), `${JSON.stringify(chatExample(vendor), null, 2)}\n`);
+}

@@ -12,7 +12,10 @@ const runtime = require('../../scripts/n8n-runtime');
 const kit = require('../../scripts/sandbox-kit');
 const { simulators } = require('../simulators');
 const { createModelSimulator } = require('../simulators/model');
-const { agentWorkflow, MODEL_CREDENTIAL, MODEL_ID } = require('./agent-workflows');
+const { agentWorkflow, chatExample, MODEL_CREDENTIAL, MODEL_ID } = require('./agent-workflows');
+
+const EXAMPLES = path.join(kit.EXAMPLES_DIR, 'ai-agent');
+const exampleFiles = () => fs.readdirSync(EXAMPLES).filter((file) => file.endsWith('.json'));
 
 const log = (line) => process.stderr.write(`[agent e2e] ${line}\n`);
 
@@ -154,6 +157,7 @@ beforeAll(async () => {
 		agentWorkflow('agentValify', 'valify', 'Text a one-time code to the Egyptian mobile +20 100 123 4567, then check the code the person got.'),
 		agentWorkflow('agentBadInput', 'd7Networks', 'Text a one-time code to 050 123 4567, then check the code the person got.'),
 	];
+	exampleFiles().forEach((file, index) => workflows.push({ id: `aiAgentExample${index}`, ...JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) }));
 	for (const wf of workflows) fs.writeFileSync(path.join(workflowsDir, `${wf.id}.json`), JSON.stringify(kit.prepareWorkflow(wf)));
 	await imported(['import:workflow', '--separate', `--input=${workflowsDir}`], 'import:workflow');
 	log(`set up in ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -226,5 +230,20 @@ describe('bad input from the model', () => {
 
 	test('nothing was sent to the vendor', () => {
 		expect(run.vendorRequests.d7Networks).toHaveLength(0);
+	});
+});
+
+describe('the example workflows (examples/ai-agent)', () => {
+	test('use the tools this test runs (regenerate with node test/e2e/agent-workflows.js)', () => {
+		for (const file of exampleFiles()) {
+			const vendor = path.basename(file, '.json');
+			expect(JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'))).toEqual(JSON.parse(JSON.stringify(chatExample(vendor))));
+		}
+	});
+
+	test('n8n imports them', async () => {
+		const result = await n8n(['list:workflow']);
+		expect(result.code).toBe(0);
+		exampleFiles().forEach((_file, index) => expect(result.stdout).toContain(`aiAgentExample${index}`));
 	});
 });
