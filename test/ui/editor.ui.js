@@ -129,13 +129,17 @@ describe('the nodes panel', () => {
 	test('TurkeySMS shows its actions; choosing one adds the node and opens its parameters', async () => {
 		const turkeySms = nodes.find((node) => node.name === 'turkeySms');
 		await step('TurkeySMS actions', async () => {
-			await click(page.getByTestId('node-creator').getByTestId('item-iterator-item').filter({ hasText: turkeySms.displayName }).first());
+			const item = page
+				.getByTestId('node-creator')
+				.getByTestId('item-iterator-item')
+				.filter({ has: page.getByTestId('node-creator-item-name').getByText(turkeySms.displayName, { exact: true }) });
+			await click(item.first());
 			await page.getByTestId('node-creator').getByTestId('item-iterator-item').filter({ hasText: turkeySms.actions[0] }).first().waitFor();
 			const shown = (await page.getByTestId('node-creator').getByTestId('item-iterator-item').allInnerTexts()).map((text) => text.trim());
 			for (const action of turkeySms.actions) expect(shown).toContain(action);
 		});
 		await step('TurkeySMS node parameters', async () => {
-			await click(page.getByTestId('node-creator').getByTestId('item-iterator-item').filter({ hasText: turkeySms.actions[0] }).first());
+			await click(page.getByTestId('node-creator').getByTestId('item-iterator-item').filter({ has: page.getByText(turkeySms.actions[0], { exact: true }) }).first());
 			await page.getByTestId('ndv').waitFor();
 			await page.getByTestId('node-parameters').waitFor();
 			await page.getByTestId('parameter-input-mobile').waitFor();
