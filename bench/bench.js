@@ -3,8 +3,10 @@
 // Throughput benchmark: our nodes on n8n-core's real engine against the loopback D7 simulator.
 // Prints its figures as ratios measured in this one run; the last line is one JSON object.
 //   npm run bench            (builds first; needs the npm registry once, to fetch n8n's HTTP Request node)
-// BENCH_SENDS (1000), BENCH_OVERHEAD_ITEMS (1000), BENCH_WARMUP_RUNS (2), BENCH_REPEATS (3) set the counts.
-const { execFileSync, spawn } = require('node:child_process');
+// BENCH_SENDS (1000), BENCH_OVERHEAD_ITEMS (1000), BENCH_WARMUP_RUNS (2), BENCH_REPEATS (3) set the counts;
+// BENCH_ITEM_SIZES (1000,10000,100000) the sizes of one execution; BENCH_QUEUE=0 skips queue mode.
+const { execFile, execFileSync, spawn } = require('node:child_process');
+const { promisify } = require('node:util');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -16,6 +18,7 @@ const WARMUP_RUNS = Math.max(1, Number(process.env.BENCH_WARMUP_RUNS ?? 2));
 const REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS ?? 3));
 const NODES_BASE_VERSION = '2.11.2';
 const API_TOKEN = 'sandbox-d7-token';
+const ITEM_SIZES = (process.env.BENCH_ITEM_SIZES || '1000,10000,100000').split(',').map(Number);
 
 /**
  * n8n's own HTTP Request node, from the published n8n-nodes-base package, unpacked into
@@ -234,6 +237,37 @@ async function main() {
 	console.log(`2. per item, no latency, ${OVERHEAD_ITEMS} items × ${rounds} rounds, 10 in flight each`);
 	console.log(`   our D7 node ${perItemOurs.toFixed(3)} ms; n8n HTTP Request node ${perItemHttp.toFixed(3)} ms; ratio ${overheadVsHttpRequest.toFixed(3)} (goal ≤ 1.0)`);
 
+	// 4. One execution, 1k to 100k items (no latency, default concurrency), each size in a fresh
+	// process (bench/items.js, warmed with 1,000 items first) so that its peak memory is its own.
+	const scaling = {};
+	for (const size of ITEM_SIZES) {
+		await freshSandbox(0);
+		// Asynchronously: a blocked event loop would let the sandbox close our idle connections.
+		const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', path.join(__dirname, 'items.js'), url, String(size)], { cwd: ROOT, maxBuffer: 1 << 20 });
+		const figures = JSON.parse(stdout.trim().split('\n').pop());
+		scaling[size] = {
+			msPerItem: figures.ms / size,
+			rssPerItem: (figures.peakRssBytes - figures.baseRssBytes) / size,
+			heapPerItem: (figures.peakHeapBytes - figures.baseHeapBytes) / size,
+			ms: figures.ms,
+		};
+	}
+	const [smallest, middle, largest] = ITEM_SIZES;
+	const perItemRatio100k = scaling[largest].msPerItem / scaling[smallest].msPerItem;
+	const heapRatio = scaling[largest].heapPerItem / scaling[middle].heapPerItem;
+	const rssRatio = scaling[largest].rssPerItem / scaling[middle].rssPerItem;
+	const memPerItemRatio100k = Math.max(heapRatio, rssRatio);
+	const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+	console.log(`4. one execution of ${ITEM_SIZES.join(' / ')} items, no latency, default concurrency (a fresh process each)`);
+	for (const size of ITEM_SIZES) {
+		const figure = scaling[size];
+		console.log(
+			`   ${size} items: ${seconds(figure.ms)}, ${figure.msPerItem.toFixed(3)} ms/item (${(figure.msPerItem / scaling[smallest].msPerItem).toFixed(2)}× of ${smallest}); ` +
+				`peak RSS ${kB(figure.rssPerItem)}/item, heap ${kB(figure.heapPerItem)}/item`,
+		);
+	}
+	console.log(`   time/item at ${largest} vs ${smallest}: ${perItemRatio100k.toFixed(2)}× (goal ≤ 1.15); memory/item at ${largest} vs ${middle}: heap ${heapRatio.toFixed(2)}×, RSS ${rssRatio.toFixed(2)}× (goal ≤ 1.2)`);
+
 	d7.stop();
 	shutdownEngine();
 
@@ -249,6 +283,16 @@ async function main() {
 	console.log(`3. load all ${files.length} node and credential files in a fresh process: ${loadMs.toFixed(1)} ms (median of 5, goal ≤ 20)`);
 	console.log(`   packed tarball ${(tarballBytes / 1024).toFixed(1)} kB (goal ≤ 100 kB); runtime dependencies: ${runtimeDeps}`);
 
+	// 5. Queue mode (bench/queue.js): Postgres, Redis, n8n main and one, then two workers.
+	let queue = { queueWorkersSpeedup: null, queueDuplicatesAfterKill: null, queueLostAfterKill: null };
+	if (process.env.BENCH_QUEUE !== '0') {
+		const out = execFileSync(process.execPath, [path.join(__dirname, 'queue.js')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+		const lines = out.toString().trim().split('\n');
+		console.log('5. queue mode (bench/queue.js)');
+		for (const line of lines.slice(0, -1)) console.log(`   ${line}`);
+		queue = JSON.parse(lines.pop());
+	}
+
 	const figures = {
 		idealRatio: Number(idealRatio.toFixed(3)),
 		floorIdealRatio: Number(rawRatio.toFixed(3)),
@@ -259,6 +303,11 @@ async function main() {
 		loadMs: Number(loadMs.toFixed(1)),
 		tarballBytes,
 		runtimeDeps,
+		perItemRatio100k: Number(perItemRatio100k.toFixed(3)),
+		memPerItemRatio100k: Number(memPerItemRatio100k.toFixed(3)),
+		queueWorkersSpeedup: queue.queueWorkersSpeedup,
+		queueDuplicatesAfterKill: queue.queueDuplicatesAfterKill,
+		queueLostAfterKill: queue.queueLostAfterKill,
 	};
 	console.log(JSON.stringify(figures));
 }

@@ -8,8 +8,9 @@
  *
  *   npm start                 (or: node scripts/start.js [--verbose])
  *
- * Environment: N8N_PORT (default 5678), OTP_SANDBOX_PORT (default 5690: vendor N gets 5690+N),
- * OTP_N8N_VERSION (see scripts/N8N_NOTES.md), OTP_START_EMAIL / OTP_START_PASSWORD (the login).
+ * Environment: N8N_PORT (default 5678), OTP_SANDBOX_PORT (default 5690: vendor N gets 5690+N;
+ * 0 picks free ports), OTP_N8N_VERSION (see scripts/N8N_NOTES.md), OTP_START_EMAIL /
+ * OTP_START_PASSWORD (the login), OTP_START_DIR (the state folder; default .cache/start).
  */
 const fs = require('node:fs');
 const net = require('node:net');
@@ -17,7 +18,7 @@ const path = require('node:path');
 const runtime = require('./n8n-runtime');
 const kit = require('./sandbox-kit');
 
-const STATE_DIR = path.join(kit.PROJECT_ROOT, '.cache', 'start');
+const STATE_DIR = path.resolve(process.env.OTP_START_DIR || path.join(kit.PROJECT_ROOT, '.cache', 'start'));
 // n8n copies its editor's files (hundreds of .js) into <user folder>/.cache; a folder inside
 // node_modules keeps them out of the lint and of editors' searches.
 const USER_FOLDER = path.join(STATE_DIR, 'node_modules', '.n8n-user');
@@ -189,6 +190,8 @@ async function main() {
 		});
 		children.push({ name: 'the sandbox', child: sandbox.child, graceMs: 3000 });
 		savePids();
+		state.sandboxUrls = sandbox.urls;
+		writeState(state);
 		return Object.entries(sandbox.urls)
 			.map(([name, url]) => `${kit.vendors()[name].displayName} ${url}`)
 			.join(', ');

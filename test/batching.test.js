@@ -91,7 +91,7 @@ describe('bounded concurrency', () => {
 		const result = await sendAll(items, {}, { onError: 'continueRegularOutput' });
 		expect(result.items).toHaveLength(12);
 		expect(result.items.map((item) => item.pairedItem)).toEqual(items.map((_, index) => ({ item: index })));
-		expect(result.items.filter((item) => item.json.error === 'D7 Networks: insufficient credit')).toHaveLength(3);
+		expect(result.items.filter((item) => item.json.error === 'D7 Networks: insufficient credit; top up the D7 Networks account')).toHaveLength(3);
 		expect(d7.requests).toHaveLength(12);
 	});
 });

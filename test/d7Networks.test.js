@@ -208,7 +208,7 @@ describe('send', () => {
 				credentials: { d7NetworksApi: { ...credentials.d7NetworksApi, apiToken: 'wrong-token-value' } },
 			});
 			expect(result.error.name).toBe('NodeApiError');
-			expect(result.error.message).toBe('D7 Networks: the API token was refused');
+			expect(result.error.message).toBe('D7 Networks: the API token was refused; check the D7 Networks credential');
 			expect(result.error.description).toContain('Check the API token');
 			expect(result.error.description).toContain('ACCESS_TOKEN_SIGNATURE_VERIFICATION_FAILED');
 			expect(result.error.description).toContain('HTTP 401');
@@ -223,7 +223,7 @@ describe('send', () => {
 				body: { detail: [{ code: 'INSUFFICIENT_CREDIT', message: 'It looks like your requests failed due to insufficient credit' }] },
 			});
 			const result = await send();
-			expect(result.error.message).toBe('D7 Networks: insufficient credit');
+			expect(result.error.message).toBe('D7 Networks: insufficient credit; top up the D7 Networks account');
 			expect(result.error.description).toMatch(/Top up/);
 			expect(result.error.description).toContain('INSUFFICIENT_CREDIT');
 			expect(result.error.description).toContain('HTTP 402');
@@ -289,7 +289,7 @@ describe('resend', () => {
 	test('resending too soon says to wait for the retry delay', async () => {
 		const sent = await send();
 		const result = await operation('resend', { otpId: sent.items[0].json.reference });
-		expect(result.error.message).toBe('D7 Networks: resend requested too soon');
+		expect(result.error.message).toBe('D7 Networks: resend requested too soon; wait for the retry delay (60 s by default)');
 		expect(result.error.description).toMatch(/Wait for the retry delay/);
 		expect(result.error.description).toContain('HTTP 400');
 	});
@@ -298,13 +298,13 @@ describe('resend', () => {
 		const sent = await send();
 		d7.age(sent.items[0].json.reference, 601);
 		const result = await operation('resend', { otpId: sent.items[0].json.reference });
-		expect(result.error.message).toBe('D7 Networks: the OTP has expired, so it can no longer be resent');
+		expect(result.error.message).toBe('D7 Networks: the OTP has expired, so it can no longer be resent; send a new one');
 		expect(result.error.description).toMatch(/Send a new OTP/);
 	});
 
 	test('an unknown otp_id is a 404 in words', async () => {
 		const result = await operation('resend', { otpId: 'no-such-otp' });
-		expect(result.error.message).toBe('D7 Networks: no OTP with this OTP ID was found');
+		expect(result.error.message).toBe('D7 Networks: no OTP with this OTP ID was found; use the reference Send returned');
 		expect(result.error.description).toContain('MESSAGE_LOG_NOT_EXISTS');
 	});
 
@@ -410,7 +410,7 @@ describe('getStatus', () => {
 
 	test('an unknown otp_id is a 404 in words', async () => {
 		const result = await operation('getStatus', { otpId: 'unknown-id' });
-		expect(result.error.message).toBe('D7 Networks: no OTP with this OTP ID was found');
+		expect(result.error.message).toBe('D7 Networks: no OTP with this OTP ID was found; use the reference Send returned');
 		expect(result.error.description).toContain('HTTP 404');
 	});
 });
@@ -451,7 +451,7 @@ describe('several items', () => {
 		d7.fail({ status: 402, body: { detail: [{ code: 'INSUFFICIENT_CREDIT', message: 'no credit' }] } });
 		const result = await send({}, { items: [{}], onError: 'continueRegularOutput' });
 		expect(result.items[0].json).toEqual({
-			error: 'D7 Networks: insufficient credit',
+			error: 'D7 Networks: insufficient credit; top up the D7 Networks account',
 			description: expect.stringContaining('INSUFFICIENT_CREDIT'),
 			httpCode: '402',
 			nothingSent: true,

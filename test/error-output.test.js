@@ -13,7 +13,7 @@ const FAILURES = [
 	['no answer before the timeout', { drop: 'hang' }, 'no answer came before the timeout'],
 ];
 const REFUSAL_402 = {
-	d7Networks: 'insufficient credit',
+	d7Networks: 'insufficient credit; top up the D7 Networks account',
 	paynet: 'the request was refused (HTTP 402)',
 	// ShoutOUT's own message, as its answer gives it.
 	shoutout: 'Payment Required',

@@ -230,7 +230,7 @@ describe('send', () => {
 		test('a bad API key: 403, with a hint to check the key', async () => {
 			const result = await send({}, { credentials: withKey('wrong-key-value') });
 			expect(result.error.name).toBe('NodeApiError');
-			expect(result.error.message).toBe('ShoutOUT: the API key was refused');
+			expect(result.error.message).toBe('ShoutOUT: the API key was refused; check the ShoutOUT API credential');
 			expect(result.error.description).toMatch(/Check the API key in the ShoutOUT API credential/);
 			expect(result.error.description).toContain('HTTP 403');
 			expect(String(result.error.httpCode)).toBe('403');
@@ -456,7 +456,7 @@ describe('verify', () => {
 
 	test('a bad API key is an error, not a "no"', async () => {
 		const result = await verify({ referenceId: 'abc', code: '123456' }, { credentials: withKey('wrong-key-value') });
-		expect(result.error.message).toBe('ShoutOUT: the API key was refused');
+		expect(result.error.message).toBe('ShoutOUT: the API key was refused; check the ShoutOUT API credential');
 		expect(everythingShown(result)).not.toContain('wrong-key-value');
 	});
 

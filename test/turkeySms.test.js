@@ -337,7 +337,7 @@ describe('send', () => {
 			const result = await send();
 
 			expect(result.items).toHaveLength(0);
-			expect(result.error.message).toBe('TurkeySMS: insufficient balance');
+			expect(result.error.message).toBe('TurkeySMS: insufficient balance; top up the TurkeySMS account');
 			expect(result.error.description).toContain('HTTP 200');
 		});
 
@@ -345,7 +345,7 @@ describe('send', () => {
 			simulator.fail(turkeySmsFailure(403, 'TS-1027', 'Invalid API key.'));
 			const result = await send();
 
-			expect(result.error.message).toBe('TurkeySMS: insufficient balance');
+			expect(result.error.message).toBe('TurkeySMS: insufficient balance; top up the TurkeySMS account');
 		});
 
 		it('shows TurkeySMS\'s words for a code it does not know', async () => {
@@ -372,21 +372,21 @@ describe('send', () => {
 
 			simulator.fail({ status: 200, body: { result_code: 'TS-1027', result_message: 'Insufficient balance.' } });
 			const noBalance = await send();
-			expect(noBalance.error.message).toBe('TurkeySMS: insufficient balance');
+			expect(noBalance.error.message).toBe('TurkeySMS: insufficient balance; top up the TurkeySMS account');
 		});
 
 		it('reports the real simulator\'s insufficient balance', async () => {
 			simulator.state.balance = 0;
 			const result = await send();
 
-			expect(result.error.message).toBe('TurkeySMS: insufficient balance');
+			expect(result.error.message).toBe('TurkeySMS: insufficient balance; top up the TurkeySMS account');
 			expect(simulator.state.sent).toHaveLength(0);
 		});
 
 		it('reports a wrong key held in the credential, without showing it', async () => {
 			const result = await send({}, { credentials: { apiKey: 'wrong-key-123456' } });
 
-			expect(result.error.message).toBe('TurkeySMS: the API key was refused (invalid API key)');
+			expect(result.error.message).toBe('TurkeySMS: the API key was refused (invalid API key); check the TurkeySMS credential');
 			expect(everythingShown(result)).not.toContain('wrong-key-123456');
 		});
 	});
@@ -531,7 +531,7 @@ describe('send', () => {
 
 			expect(simulator.requests).toHaveLength(2);
 			expect(result.items[0].json).toEqual({
-				error: 'TurkeySMS: insufficient balance',
+				error: 'TurkeySMS: insufficient balance; top up the TurkeySMS account',
 				description: expect.stringContaining('TurkeySMS code TS-1027, HTTP 403'),
 				httpCode: '403',
 				nothingSent: true,

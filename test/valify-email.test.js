@@ -105,7 +105,7 @@ describe('sendEmail', () => {
 		const badBundle = await run('sendEmail', { email: 'person@example.com' }, {
 			credentials: { valifyApi: { ...credentialData, bundleKey: 'not-the-bundle-key' } },
 		});
-		expect(badBundle.error.message).toBe('Valify: the bundle key was refused');
+		expect(badBundle.error.message).toBe('Valify: the bundle key was refused; check the Bundle Key in the Valify credential');
 		expect(everythingShown(badBundle)).not.toContain('not-the-bundle-key');
 	});
 });

@@ -335,7 +335,7 @@ describe('send', () => {
 				credentials: { valifyApi: { ...credentialData, bundleKey: 'wrong-bundle-key-44' } },
 			});
 			expect(result.error.name).toBe('NodeApiError');
-			expect(result.error.message).toBe('Valify: the bundle key was refused');
+			expect(result.error.message).toBe('Valify: the bundle key was refused; check the Bundle Key in the Valify credential');
 			expect(result.error.description).toContain('Bundle Key');
 			expect(result.error.description).toContain('HTTP 401');
 			expect(String(result.error.httpCode)).toBe('401');
@@ -348,7 +348,7 @@ describe('send', () => {
 		test('a 401 that does not say why gets one new token; a second 401 is the bundle key', async () => {
 			valify.fail({ status: 401, body: { detail: 'Unauthorized' }, path: sendPath, times: 2 });
 			const result = await send();
-			expect(result.error.message).toBe('Valify: the bundle key was refused');
+			expect(result.error.message).toBe('Valify: the bundle key was refused; check the Bundle Key in the Valify credential');
 			expect(valify.apiRequests()).toHaveLength(2);
 			expect(valify.tokenRequests()).toHaveLength(2);
 		});

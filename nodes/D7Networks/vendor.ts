@@ -36,14 +36,14 @@ function describeD7Failure(answer: VendorAnswer): VendorProblem | undefined {
 
 	if (status === 401 || code === 'ACCESS_TOKEN_SIGNATURE_VERIFICATION_FAILED') {
 		return {
-			message: 'the API token was refused',
+			message: 'the API token was refused; check the D7 Networks credential',
 			hint: 'Check the API token in the D7 Networks credential (D7 dashboard → Developer → API tokens).',
 			vendorCode: code,
 		};
 	}
 	if (status === 402 || code === 'INSUFFICIENT_CREDIT') {
 		return {
-			message: 'insufficient credit',
+			message: 'insufficient credit; top up the D7 Networks account',
 			hint: 'Top up the D7 Networks account, then run again. Nothing was sent.',
 			vendorCode: code,
 		};
@@ -60,21 +60,21 @@ function describeD7Failure(answer: VendorAnswer): VendorProblem | undefined {
 	}
 	if (status === 404 || code === 'MESSAGE_LOG_NOT_EXISTS') {
 		return {
-			message: 'no OTP with this OTP ID was found',
+			message: 'no OTP with this OTP ID was found; use the reference Send returned',
 			hint: 'Use the "reference" (otp_id) output by the Send operation of the same D7 account.',
 			vendorCode: code,
 		};
 	}
 	if (message !== undefined && /frequent resend/i.test(message)) {
 		return {
-			message: 'resend requested too soon',
+			message: 'resend requested too soon; wait for the retry delay (60 s by default)',
 			hint: 'Wait for the retry delay set on the send (60 seconds by default) before resending. Nothing was sent.',
 			vendorCode: code,
 		};
 	}
 	if (message !== undefined && /time limit expired|expired/i.test(message)) {
 		return {
-			message: 'the OTP has expired, so it can no longer be resent',
+			message: 'the OTP has expired, so it can no longer be resent; send a new one',
 			hint: 'Send a new OTP instead.',
 			vendorCode: code,
 		};

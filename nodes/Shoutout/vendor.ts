@@ -46,7 +46,7 @@ function describeShoutoutFailure(answer: VendorAnswer): VendorProblem | undefine
 
 	if (status === 401 || status === 403) {
 		return {
-			message: 'the API key was refused',
+			message: 'the API key was refused; check the ShoutOUT API credential',
 			hint: 'Check the API key in the ShoutOUT API credential (ShoutOUT Lite app → API keys). Nothing was sent.',
 		};
 	}

@@ -22,11 +22,11 @@ export function resultCodeOf(answer: VendorAnswer): string | undefined {
 
 const PROBLEMS_BY_CODE: Record<string, Omit<VendorProblem, 'vendorCode'>> = {
 	'TS-1031': {
-		message: 'the API key was refused (invalid API key)',
+		message: 'the API key was refused (invalid API key); check the TurkeySMS credential',
 		hint: 'Check the API key in the TurkeySMS credential (TurkeySMS panel → API Center → My Keys). Nothing was sent.',
 	},
 	'TS-1027': {
-		message: 'insufficient balance',
+		message: 'insufficient balance; top up the TurkeySMS account',
 		hint: 'Top up the TurkeySMS account, then run again. Nothing was sent.',
 	},
 	'TS-1028': {

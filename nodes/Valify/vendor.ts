@@ -31,7 +31,7 @@ function describeValifyFailure(answer: VendorAnswer): VendorProblem | undefined 
 	}
 	if (status === 401) {
 		return {
-			message: 'the bundle key was refused',
+			message: 'the bundle key was refused; check the Bundle Key in the Valify credential',
 			hint: 'Check the Bundle Key in the Valify credential (it belongs to the product bundle Valify set up). Nothing was sent.',
 		};
 	}

@@ -211,7 +211,7 @@ describe('D7 Networks: send, resend, getStatus, verify; bad key to the error out
 	test('a bad key goes to the error output with the error in words', () => {
 		expect(output(run, 'Send with bad key', 0)).toHaveLength(0);
 		const caught = only(output(run, 'Send with bad key', 1));
-		expect(caught.error).toMatch(/D7 Networks: the API token was refused/);
+		expect(caught.error).toMatch(/D7 Networks: the API token was refused; check the D7 Networks credential/);
 		expect(JSON.stringify(caught)).not.toContain('wrong-apiToken');
 		expect(ran(run, 'Caught')).toBe(true);
 		expect(ran(run, 'Sent anyway')).toBe(false);
@@ -286,7 +286,7 @@ describe('ShoutOUT: send, verify; bad key with Continue On Fail', () => {
 
 	test('a bad key becomes an error item in words', () => {
 		const failed = only(output(run, 'Send with bad key'));
-		expect(failed.error).toMatch(/ShoutOUT: the API key was refused/);
+		expect(failed.error).toMatch(/ShoutOUT: the API key was refused; check the ShoutOUT API credential/);
 		expect(JSON.stringify(failed)).not.toContain('wrong-apiKey');
 	});
 
@@ -377,7 +377,7 @@ describe('without Continue On Fail', () => {
 		const run = await execute('e2eStopOnError');
 		expect(run.code).not.toBe(0);
 		const text = `${run.stdout}\n${run.stderr}`;
-		expect(text).toMatch(/ShoutOUT: the API key was refused/);
+		expect(text).toMatch(/ShoutOUT: the API key was refused; check the ShoutOUT API credential/);
 		expect(text).not.toContain('wrong-apiKey');
 		expect(run.requests.shoutout).toHaveLength(1);
 	});
@@ -388,7 +388,7 @@ describe('fallback (examples/sandbox/fallback.json): D7 Networks Send, IF nothin
 		const run = await execute(kit.ids.demoWorkflow('fallback'));
 		expectSuccess(run);
 		const failed = only(output(run, 'D7 Networks: Send OTP'));
-		expect(failed).toMatchObject({ error: 'D7 Networks: insufficient credit', httpCode: '402', nothingSent: true });
+		expect(failed).toMatchObject({ error: 'D7 Networks: insufficient credit; top up the D7 Networks account', httpCode: '402', nothingSent: true });
 		expect(only(output(run, 'TurkeySMS: Send OTP (fallback)'))).toMatchObject({ provider: 'turkeySms', operation: 'send', recipient: '905000000402', status: 'sent' });
 		expect(ran(run, 'No fallback (sent, or may have been sent)')).toBe(false);
 		expect(run.requests.d7Networks).toHaveLength(1);

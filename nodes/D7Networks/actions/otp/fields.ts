@@ -16,7 +16,7 @@ export const otpIdField: INodeProperties = {
 export function readOtpId(context: IExecuteFunctions, itemIndex: number): string {
 	const otpId = readText(context, itemIndex, 'otpId', 'OTP ID');
 	if (!/^[A-Za-z0-9._:-]{1,200}$/.test(otpId)) {
-		throw badInput(context, itemIndex, 'OTP ID', otpId, 'expected the otp_id returned by Send (letters, digits, dashes)');
+		throw badInput(context, itemIndex, 'OTP ID', otpId, 'expected the reference (otp_id) that Send returned (letters, digits, dashes)');
 	}
 	return otpId;
 }

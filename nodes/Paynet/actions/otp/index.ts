@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationField } from '../../../shared/descriptions';
+import { operationField, toolDescriptionFields } from '../../../shared/descriptions';
 import type { OperationMap } from '../../../shared/types';
 import * as send from './send.operation';
 import * as verify from './verify.operation';
@@ -22,6 +22,10 @@ export const description: INodeProperties[] = [
 		],
 		'send',
 	),
+	...toolDescriptionFields<PaynetOperation>({
+		send: 'Texts the code Paynet requires before it saves a card. User GSM: the card owner\'s Turkish mobile with its country code, e.g. +905321234567. OTP Session ID: your own unique value for this card save. Returns reference (that session ID): Verify needs it, the same number and the code the person received.',
+		verify: 'Checks the code the card owner received from Paynet. User GSM and OTP Session ID: the same values as in Send. OTP Code: the code as the person gave it. Returns verified: true or false (a wrong or expired code is false, not an error) and status.',
+	}),
 	...send.description,
 	...verify.description,
 ];

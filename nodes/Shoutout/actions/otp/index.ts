@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationField } from '../../../shared/descriptions';
+import { operationField, toolDescriptionFields } from '../../../shared/descriptions';
 import type { OperationMap } from '../../../shared/types';
 import * as send from './send.operation';
 import * as verify from './verify.operation';
@@ -17,6 +17,10 @@ export const description: INodeProperties[] = [
 		],
 		'send',
 	),
+	...toolDescriptionFields<ShoutoutOperation>({
+		send: 'Texts a one-time code with ShoutOUT. Source: the sender ID registered with ShoutOUT. Destination: the phone number with its country code, e.g. +94771234567. Message: the text, with {{code}} where the code goes, e.g. "Your code is {{code}}". Returns reference: Verify needs it (as Reference ID) with the code the person received.',
+		verify: 'Checks the code a person received from ShoutOUT. Reference ID: the reference Send returned. Code: the code as the person gave it. Returns verified: true or false (a wrong or expired code is false, not an error) and status.',
+	}),
 	...send.description,
 	...verify.description,
 ];

@@ -50,7 +50,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 			itemIndex,
 			'Reference ID',
 			referenceId,
-			'expected the referenceId returned by Send (letters, digits, dashes)',
+			'expected the reference (referenceId) that Send returned (letters, digits, dashes)',
 		);
 	}
 	const code = readText(this, itemIndex, 'code', 'Code');

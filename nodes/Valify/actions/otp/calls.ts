@@ -44,7 +44,7 @@ export function verifyCall(
 ): PreparedCall {
 	const transactionId = readText(context, itemIndex, 'transactionId', 'Transaction ID');
 	if (!/^[\x21-\x7e]{1,200}$/.test(transactionId)) {
-		throw badInput(context, itemIndex, 'Transaction ID', transactionId, 'expected the transaction_id returned by Send');
+		throw badInput(context, itemIndex, 'Transaction ID', transactionId, 'expected the reference (transaction_id) that Send returned');
 	}
 	const otp = readText(context, itemIndex, 'otp', 'OTP');
 	if (!/^[0-9]{6}$/.test(otp)) throw badInput(context, itemIndex, 'OTP', otp, 'expected the 6 digits of the code');

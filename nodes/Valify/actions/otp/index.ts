@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationField } from '../../../shared/descriptions';
+import { operationField, toolDescriptionFields } from '../../../shared/descriptions';
 import type { OperationMap } from '../../../shared/types';
 import * as send from './send.operation';
 import * as sendEmail from './sendEmail.operation';
@@ -26,6 +26,12 @@ export const description: INodeProperties[] = [
 		],
 		'send',
 	),
+	...toolDescriptionFields<ValifyOperation>({
+		send: 'Texts a 6-digit code to an Egyptian mobile with Valify. Phone Number: the mobile with its country code, e.g. +201001234567 (or 01001234567). Returns reference (the transaction ID): Verify needs it with the code the person received.',
+		verify: 'Checks the code a person received from Valify by SMS. Transaction ID: the reference Send returned. OTP: the code as the person gave it. Returns verified: true or false (a wrong or expired code is false, not an error) and status.',
+		sendEmail: 'Emails a 6-digit code to an address with Valify. Email: the full address, e.g. name@example.com. Returns reference (the transaction ID): Verify Email needs it with the code the person received.',
+		verifyEmail: 'Checks the code a person received from Valify by email. Transaction ID: the reference Send Email returned. OTP: the 6 digits as the person gave them. Returns verified: true or false (a wrong or expired code is false, not an error) and status.',
+	}),
 	...send.description,
 	...verify.description,
 	...sendEmail.description,
