@@ -1,12 +1,10 @@
 import type {
-	IHttpRequestOptions,
-	ICredentialDataDecryptedObject,
+	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { withHeader } from './authentication';
 import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
 
@@ -37,12 +35,10 @@ export class D7NetworksApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return withHeader(requestOptions, 'Authorization', `Bearer ${String(credentials.apiToken ?? '')}`);
-	}
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.apiToken}}' } },
+	};
 
 	// D7's own n8n node tests a token with this call: it texts nobody, answers 2xx for a good token
 	// and 401 for a bad one.

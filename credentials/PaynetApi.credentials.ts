@@ -1,12 +1,10 @@
 import type {
-	IHttpRequestOptions,
-	ICredentialDataDecryptedObject,
+	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { withHeader } from './authentication';
 import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
 
@@ -40,12 +38,10 @@ export class PaynetApi implements ICredentialType {
 	];
 
 	// Paynet documents "Authorization: Basic <secret key>": the key as it is, not base64 of user:password.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return withHeader(requestOptions, 'Authorization', `Basic ${String(credentials.secretKey ?? '')}`);
-	}
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Basic {{$credentials.secretKey}}' } },
+	};
 
 	// Checking a code for a session that does not exist texts nobody. Paynet refuses a bad key with
 	// HTTP 401 `{type: "authorization_error", code: 7}` (or a 200 carrying code 7, "unauthorized");

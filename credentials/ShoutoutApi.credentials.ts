@@ -1,12 +1,10 @@
 import type {
-	IHttpRequestOptions,
-	ICredentialDataDecryptedObject,
+	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { withHeader } from './authentication';
 import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
 
@@ -44,12 +42,10 @@ export class ShoutoutApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return withHeader(requestOptions, 'Authorization', `Apikey ${String(credentials.apiKey ?? '')}`);
-	}
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Apikey {{$credentials.apiKey}}' } },
+	};
 
 	// ShoutOUT documents no call that answers 2xx to a good key without sending an SMS, and its
 	// errors are all `{message}` with undocumented words: verifying a made-up reference answers a

@@ -1,12 +1,10 @@
 import type {
-	IHttpRequestOptions,
-	ICredentialDataDecryptedObject,
+	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { withBodyField } from './authentication';
 import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
 
@@ -46,12 +44,11 @@ export class TurkeySmsApi implements ICredentialType {
 	];
 
 	// TurkeySMS takes the key in the JSON body of every call, not in a header.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return withBodyField(requestOptions, 'api_key', String(credentials.apiKey ?? ''));
-	}
+	// n8n sets the field on the request's own body object, so the operation's fields stay.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { body: { api_key: '={{$credentials.apiKey}}' } },
+	};
 
 	// /auth/check reads the key's status and sends no SMS. Every answer is read from its body
 	// (TurkeySMS answers a bad key with result false and TS-1031); n8n fails the test when a rule's

@@ -1,5 +1,5 @@
 import type {
-	IHttpRequestOptions,
+	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -10,7 +10,6 @@ import type {
 
 import { isRedirect, redirectProblem } from '../nodes/shared/errors';
 
-import { withHeader } from './authentication';
 import type { Environment } from './environments';
 import { baseUrlExpression, baseUrlOf, environmentProperties } from './environments';
 
@@ -219,12 +218,10 @@ export class ValifyApi implements ICredentialType {
 		return { accessToken };
 	}
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return withHeader(requestOptions, 'Authorization', `Bearer ${String(credentials.accessToken ?? '')}`);
-	}
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+	};
 
 	// n8n runs preAuthentication (the token exchange) before testing; the test request asks the
 	// token endpoint once more, which uses none of a token's three API calls and texts nobody.
