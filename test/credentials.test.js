@@ -13,7 +13,8 @@ const WRONG = 'wrong-secret-value';
  * applies), 2.11 and 1.x give it n8n's own message for that status.
  */
 const REFUSED = {
-	d7Networks: { apiToken: 'Authorization failed - please check your credentials' }, // n8n's words for the 401 of verify-token
+	// n8n-core 2.41 applies the credential's own rule to the 401 of verify-token; 2.11 and 1.x give n8n's words.
+	d7Networks: { apiToken: ['The API token was refused by D7 Networks', 'Authorization failed - please check your credentials'] },
 	paynet: { secretKey: 'The secret key was refused by Paynet' },
 	turkeySms: { apiKey: 'TurkeySMS refused the API key (TS-1031 invalid API key). Copy the V4 key again from the TurkeySMS panel.' },
 	valify: {
