@@ -16,7 +16,6 @@
 const childProcess = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const runtime = require('./n8n-runtime');
@@ -33,17 +32,6 @@ const FAST_STALL_SETTINGS = {
 };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** The newest /usr/lib/postgresql/<version>/bin, or the directory of `initdb` on PATH. */
 function postgresBinDir() {
@@ -76,7 +64,7 @@ function runSync(command, args, options = {}) {
 /** A throwaway PostgreSQL cluster in `dir`, listening on 127.0.0.1:port, database `n8n`. */
 async function startPostgres(dir) {
 	const bin = postgresBinDir();
-	const port = await freePort();
+	const port = await kit.freePort();
 	const data = path.join(dir, 'pg');
 	fs.mkdirSync(data, { recursive: true, mode: 0o700 });
 	if (process.getuid && process.getuid() === 0) {
@@ -105,7 +93,7 @@ async function startPostgres(dir) {
 
 /** redis-server on 127.0.0.1:port, nothing saved to disk. */
 async function startRedis(dir) {
-	const port = await freePort();
+	const port = await kit.freePort();
 	const child = childProcess.spawn(
 		'redis-server',
 		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
@@ -289,7 +277,7 @@ async function startQueueCluster({ workers = 2, concurrency = 2, latencyMs = 0, 
 		};
 
 		t = Date.now();
-		const port = await freePort();
+		const port = await kit.freePort();
 		const baseUrl = `http://127.0.0.1:${port}`;
 		const main = spawnN8n('main', ['start'], {
 			N8N_PORT: String(port),

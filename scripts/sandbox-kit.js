@@ -10,6 +10,7 @@
 const childProcess = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const net = require('node:net');
 const path = require('node:path');
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -246,6 +247,18 @@ function startSandbox({ port = 5690, onLog = () => {}, quiet = false, timeoutMs 
 	});
 }
 
+/** A port that was free a moment ago on 127.0.0.1. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
 const isAlive = (pid) => {
 	try {
 		process.kill(pid, 0);
@@ -323,5 +336,6 @@ module.exports = {
 	stopProcess,
 	killGroup,
 	isAlive,
+	freePort,
 	sandboxRequests,
 };

@@ -4,7 +4,6 @@
 // n8n's REST API. `npm run test:e2e` (jest.e2e.config.js).
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const runtime = require('../../scripts/n8n-runtime');
@@ -45,14 +44,6 @@ function triggerVariant(id, webhookId, { events, credential } = {}) {
 const noSecretCredential = { id: 'noSecretTurkeySms', name: 'TurkeySMS sandbox (no webhook secret)' };
 const noSecret = triggerVariant('e2eTriggerNoSecret', '0e2e0000-0000-4000-8000-00000000a5ec', { credential: noSecretCredential });
 const failedOnly = triggerVariant('e2eTriggerFailedOnly', '0e2e0000-0000-4000-8000-0000000fa11d', { events: ['sms.failed'] });
-
-async function freePort() {
-	const server = net.createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 async function n8nCommand(args) {
 	const result = await runtime.execN8n(args, { userFolder, runtime: rt, env: { NODE_ENV: undefined }, timeoutMs: 3 * 60 * 1000 });
@@ -98,7 +89,7 @@ beforeAll(async () => {
 	const tarball = await kit.pack(path.join(tmp, 'pack'));
 	await runtime.installCommunityPackage({ userFolder, spec: tarball, log });
 
-	const port = await freePort();
+	const port = await kit.freePort();
 	baseUrl = `http://127.0.0.1:${port}`;
 	sandbox = await kit.startSandbox({ port: 0, quiet: true, webhooks: { turkeySms: kit.productionWebhookUrl(exampleTrigger, baseUrl) } });
 

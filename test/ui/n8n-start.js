@@ -6,29 +6,16 @@
  */
 const childProcess = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const kit = require('../../scripts/sandbox-kit');
 
 const START_JS = path.join(kit.PROJECT_ROOT, 'scripts', 'start.js');
 
-/** A port that was free a moment ago on 127.0.0.1. */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
-
 async function startN8n({ timeoutMs = 10 * 60 * 1000, log = () => {} } = {}) {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'otp-ui-'));
 	const stateDir = path.join(folder, 'state');
-	const port = await freePort();
+	const port = await kit.freePort();
 	const login = { email: 'owner@example.com', password: 'OtpUiTest1' };
 	const env = {
 		...process.env,
@@ -97,4 +84,4 @@ async function startN8n({ timeoutMs = 10 * 60 * 1000, log = () => {} } = {}) {
 	return { baseUrl: `http://localhost:${port}`, login, sandboxUrls: state.sandboxUrls, workflows: state.workflows, stop, output: () => output };
 }
 
-module.exports = { startN8n, freePort };
+module.exports = { startN8n };
