@@ -5,13 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
-
-/** D7Networks's hosts; the node's requests use the same list. */
-export const D7_NETWORKS_ENVIRONMENTS: Environment[] = [
-	{ value: 'live', name: 'Live (api.d7networks.com)', url: 'https://api.d7networks.com' },
-];
+import { D7_NETWORKS_ENVIRONMENTS } from '../nodes/D7Networks/vendor';
 
 export class D7NetworksApi implements ICredentialType {
 	name = 'd7NetworksApi';

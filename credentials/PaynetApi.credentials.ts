@@ -5,14 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
-
-/** Paynet's hosts; the node's requests use the same list. */
-export const PAYNET_ENVIRONMENTS: Environment[] = [
-	{ value: 'live', name: 'Live (api.paynet.com.tr)', url: 'https://api.paynet.com.tr' },
-	{ value: 'test', name: 'Test (pts-api.paynet.com.tr)', url: 'https://pts-api.paynet.com.tr' },
-];
+import { PAYNET_ENVIRONMENTS } from '../nodes/Paynet/vendor';
 
 export class PaynetApi implements ICredentialType {
 	name = 'paynetApi';

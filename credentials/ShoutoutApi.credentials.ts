@@ -5,13 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
-
-/** Shoutout's hosts; the node's requests use the same list. */
-export const SHOUTOUT_ENVIRONMENTS: Environment[] = [
-	{ value: 'live', name: 'Live (api.getshoutout.com)', url: 'https://api.getshoutout.com' },
-];
+import { SHOUTOUT_ENVIRONMENTS } from '../nodes/Shoutout/vendor';
 
 export class ShoutoutApi implements ICredentialType {
 	name = 'shoutoutApi';

@@ -5,13 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Environment } from './environments';
 import { baseUrlExpression, environmentProperties } from './environments';
-
-/** TurkeySms's hosts; the node's requests use the same list. */
-export const TURKEY_SMS_ENVIRONMENTS: Environment[] = [
-	{ value: 'live', name: 'Live (api.turkeysms.com.tr)', url: 'https://api.turkeysms.com.tr' },
-];
+import { TURKEY_SMS_ENVIRONMENTS } from '../nodes/TurkeySms/vendor';
 
 export class TurkeySmsApi implements ICredentialType {
 	name = 'turkeySmsApi';

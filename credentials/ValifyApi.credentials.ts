@@ -3,58 +3,34 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { isRedirect, redirectProblem } from '../nodes/shared/errors';
-
-import type { Environment } from './environments';
-import { baseUrlExpression, baseUrlOf, environmentProperties } from './environments';
-
-/** Valify's hosts; the node's requests use the same list. */
-export const VALIFY_ENVIRONMENTS: Environment[] = [
-	{ value: 'staging', name: 'Staging (valifystage.com)', url: 'https://valifystage.com' },
-];
+import { firstText, isRecord, isRedirect, isSuccessStatus, parseBody } from '../nodes/shared/answer';
+import { baseUrlOf } from '../nodes/shared/environments';
+import { baseUrlExpression, environmentProperties } from './environments';
+import type { VendorProblem } from '../nodes/shared/errors';
+import { ExplainedFailure, redirectProblem } from '../nodes/shared/errors';
+import { networkFailure } from '../nodes/shared/transport';
+import { VALIFY_ENVIRONMENTS } from '../nodes/Valify/vendor';
 
 const TOKEN_PATH = '/api/o/token/';
 const TOKEN_TIMEOUT_MS = 30_000;
 
-interface TokenProblem {
-	message: string;
-	hint: string;
-	vendorCode?: string;
-}
-
 /**
  * A token-exchange failure in words, with nothing of the request: the HTTP client's own error
- * would carry the form body, which holds the password and the client secret. n8n wraps what
- * preAuthentication throws in a NodeApiError that keeps `response.data` as its `context.data`;
- * the node finds the problem there (`vendorProblem`) and reports it as Valify's answer.
+ * would carry the form body, which holds the password and the client secret.
  */
-class ValifyTokenError extends Error {
-	description: string;
-
-	response: { data: { vendorProblem: TokenProblem; vendorHttpStatus?: number } };
-
-	constructor(problem: TokenProblem, httpStatus?: number) {
-		super(`Valify: ${problem.message}`);
-		this.name = 'ValifyTokenError';
-		this.description = problem.hint;
-		this.response = { data: { vendorProblem: problem, vendorHttpStatus: httpStatus } };
-	}
-}
-
-function textOf(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+function tokenFailure(problem: VendorProblem, httpStatus?: number): ExplainedFailure {
+	return new ExplainedFailure('Valify', problem, httpStatus);
 }
 
 /** What OAuth's answer says about which part of the credential is wrong. */
-function tokenProblem(statusCode: number, body: unknown): TokenProblem {
-	const answer = typeof body === 'object' && body !== null ? (body as IDataObject) : {};
-	const code = textOf(answer.error);
-	const said = textOf(answer.error_description);
+function tokenProblem(statusCode: number, body: unknown): VendorProblem {
+	const answer = isRecord(body) ? body : {};
+	const code = firstText(answer.error);
+	const said = firstText(answer.error_description);
 	if (code === 'invalid_client' || (code === undefined && statusCode === 401)) {
 		return {
 			message: 'the token endpoint refused the client ID or client secret',
@@ -90,14 +66,13 @@ function tokenProblem(statusCode: number, body: unknown): TokenProblem {
 	};
 }
 
-/** Which network failure the token request met, without keeping the error (it holds the form body). */
-function networkProblem(error: unknown): TokenProblem {
-	const record = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown };
-	const said = `${String(record.code ?? '')} ${String(record.message ?? '')}`.toUpperCase();
+/** The network failure the token request met, in words about the token endpoint. */
+function networkProblem(error: unknown): VendorProblem {
+	const { kind } = networkFailure(error);
 	const what =
-		said.includes('ECONNABORTED') || said.includes('TIMEOUT') || said.includes('ETIMEDOUT')
+		kind === 'timeout'
 			? 'no answer came from the token endpoint before the timeout'
-			: said.includes('ECONNREFUSED')
+			: kind === 'refused'
 				? 'the connection to the token endpoint was refused'
 				: 'the token endpoint could not be reached';
 	return {
@@ -188,26 +163,18 @@ export class ValifyApi implements ICredentialType {
 				timeout: TOKEN_TIMEOUT_MS,
 			})) as typeof response;
 		} catch (error) {
-			throw new ValifyTokenError(networkProblem(error));
+			throw tokenFailure(networkProblem(error));
 		}
-		let body = response.body;
-		if (typeof body === 'string') {
-			try {
-				body = JSON.parse(body) as unknown;
-			} catch {
-				// an HTML page stays text, and is described as such
-			}
-		}
-		const accessToken =
-			typeof body === 'object' && body !== null ? textOf((body as IDataObject).access_token) : undefined;
+		const body = parseBody(response.body);
+		const accessToken = isRecord(body) ? firstText(body.access_token) : undefined;
 		if (isRedirect(response.statusCode)) {
-			throw new ValifyTokenError(redirectProblem(response.statusCode, response.headers?.location), response.statusCode);
+			throw tokenFailure(redirectProblem(response.statusCode, response.headers?.location), response.statusCode);
 		}
-		if (response.statusCode < 200 || response.statusCode >= 300) {
-			throw new ValifyTokenError(tokenProblem(response.statusCode, body), response.statusCode);
+		if (!isSuccessStatus(response.statusCode)) {
+			throw tokenFailure(tokenProblem(response.statusCode, body), response.statusCode);
 		}
 		if (accessToken === undefined) {
-			throw new ValifyTokenError(
+			throw tokenFailure(
 				{
 					message: 'the token endpoint answered without an access token',
 					hint: "No code was sent. Check the credential's environment or base URL.",

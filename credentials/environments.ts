@@ -1,11 +1,6 @@
-import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-/** One of a vendor's hosts, as the credential's Environment field offers it. */
-export interface Environment {
-	value: string;
-	name: string;
-	url: string;
-}
+import type { Environment } from '../nodes/shared/environments';
 
 export interface CustomEnvironment {
 	/** How the Custom option reads (e.g. "Custom (Production Host From Valify)"). */
@@ -22,7 +17,7 @@ export function environmentProperties(environments: Environment[], custom: Custo
 			name: 'environment',
 			type: 'options',
 			options: [
-				...environments.map(({ name, value }) => ({ name, value })),
+				...environments.map(({ label, value }) => ({ name: label, value })),
 				{ name: custom.name ?? 'Custom', value: 'custom' },
 			],
 			default: environments[0].value,
@@ -48,11 +43,4 @@ export function baseUrlExpression(environments: Environment[]): string {
 			`"${environments[0].url}"`,
 		);
 	return `={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : ${known}}}`;
-}
-
-/** The base URL for code that holds the credential data (e.g. a preAuthentication). */
-export function baseUrlOf(credentials: ICredentialDataDecryptedObject, environments: Environment[]): string {
-	const chosen = environments.find(({ value }) => value === credentials.environment) ?? environments[0];
-	const url = credentials.environment === 'custom' ? String(credentials.baseUrl ?? '').trim() : chosen.url;
-	return url.replace(/\/+$/, '');
 }

@@ -503,6 +503,21 @@ describe('a token serves 3 calls and 10 minutes: the node never fails for it', (
 		expectNoSecret(result);
 	});
 
+	// The node empties a spent token in the run's credentials (RunScope.clearToken) and relies on
+	// n8n-core's httpRequestWithAuthentication to run preAuthentication and copy the new token into
+	// the credentials object the node handed it. This pins that behaviour on every engine we test.
+	test("a token renewed mid-run reaches the run's later calls: n8n-core puts the new token in the run's credentials", async () => {
+		const { helper, credentials } = await storedCredential();
+		await sendTen(valify, { parameters: { options: oneAtATime }, credentials, helper });
+		const bearers = valify.apiRequests().map((request) => request.headers.authorization);
+		// Calls 1-3 use the first token; the 4th is refused, its repeat and the next two use the second.
+		expect(new Set(bearers.slice(0, 4)).size).toBe(1);
+		expect(bearers[4]).not.toBe(bearers[3]);
+		expect(bearers[5]).toBe(bearers[4]);
+		expect(bearers[6]).toBe(bearers[4]);
+		expect(valify.apiRequests()[3].body).toEqual(valify.apiRequests()[4].body);
+	});
+
 	test('10 items at the default 10 in flight, twice on the same credential: all sent, one token request per refusal', async () => {
 		valify.latencyMs = 10;
 		const { helper, credentials } = await storedCredential();

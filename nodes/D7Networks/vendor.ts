@@ -1,12 +1,8 @@
-import { D7_NETWORKS_ENVIRONMENTS } from '../../credentials/D7NetworksApi.credentials';
+import type { VendorAnswer } from '../shared/answer';
+import { firstText, isRecord, isSuccessStatus } from '../shared/answer';
+import type { Environment } from '../shared/environments';
 import type { VendorProblem } from '../shared/errors';
-import { firstText, isRecord } from '../shared/errors';
-import type { IExecuteFunctions } from 'n8n-workflow';
-
-import type { VendorAnswer, VendorRequest } from '../shared/transport';
-import type { RunScope } from '../shared/types';
-import type { Vendor } from '../shared/vendor';
-import { vendorSendRequest } from '../shared/vendor';
+import type { Vendor } from '../shared/types';
 
 /** D7's `detail` comes as an object, an array of objects, or plain text depending on the error. */
 function detailEntries(body: unknown): Array<Record<string, unknown>> {
@@ -26,6 +22,11 @@ function validationText(entry: Record<string, unknown>): string | undefined {
 		? entry.loc.filter((part) => part !== 'body' && (typeof part === 'string' || typeof part === 'number')).join('.')
 		: '';
 	return location ? `${location}: ${message}` : message;
+}
+
+/** D7's 2xx that says the OTP was not sent. */
+function saysFailed(answer: VendorAnswer): boolean {
+	return isRecord(answer.body) && answer.body.status === 'FAILED';
 }
 
 function describeD7Failure(answer: VendorAnswer): VendorProblem | undefined {
@@ -79,7 +80,7 @@ function describeD7Failure(answer: VendorAnswer): VendorProblem | undefined {
 			vendorCode: code,
 		};
 	}
-	if (status >= 200 && status < 300 && isRecord(answer.body) && answer.body.status === 'FAILED') {
+	if (isSuccessStatus(status) && saysFailed(answer)) {
 		return {
 			message: 'the OTP could not be sent (status FAILED)',
 			hint: 'Check the recipient number and the D7 Networks dashboard logs.',
@@ -92,27 +93,17 @@ function describeD7Failure(answer: VendorAnswer): VendorProblem | undefined {
 	return undefined;
 }
 
+/** D7Networks's hosts (the credential's Environment options, and where the node sends). */
+export const D7_NETWORKS_ENVIRONMENTS: Environment[] = [
+	{ value: 'live', label: 'Live (api.d7networks.com)', url: 'https://api.d7networks.com' },
+];
+
 export const d7Networks: Vendor = {
 	provider: 'd7Networks',
 	displayName: 'D7 Networks',
 	credentialType: 'd7NetworksApi',
 	environments: D7_NETWORKS_ENVIRONMENTS,
-	isSuccess: (answer) =>
-		answer.statusCode >= 200 &&
-		answer.statusCode < 300 &&
-		!(isRecord(answer.body) && answer.body.status === 'FAILED'),
+	saysFailed,
 	describeFailure: describeD7Failure,
 };
 
-/**
- * A send or resend. Any 2xx that does not say FAILED went out, whichever of D7's documented shapes
- * it has (`{otp_id, status, expiry}` or `{request_id, status: "accepted", created_at}`).
- */
-export async function requestOtp(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	request: VendorRequest,
-	run: RunScope,
-): Promise<{ body: Record<string, unknown>; response: unknown }> {
-	return await vendorSendRequest.call(this, itemIndex, d7Networks, request, { run });
-}

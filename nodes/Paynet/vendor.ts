@@ -1,8 +1,8 @@
-import { PAYNET_ENVIRONMENTS } from '../../credentials/PaynetApi.credentials';
+import type { VendorAnswer } from '../shared/answer';
+import { firstText, isRecord, isSuccessStatus } from '../shared/answer';
+import type { Environment } from '../shared/environments';
 import type { VendorProblem } from '../shared/errors';
-import { firstText, isRecord } from '../shared/errors';
-import type { VendorAnswer } from '../shared/transport';
-import type { Vendor } from '../shared/vendor';
+import type { Vendor } from '../shared/types';
 
 /** Paynet's result code for "success"; every other code is a failure, even with HTTP 200. */
 export const PAYNET_SUCCESS = 0;
@@ -111,10 +111,6 @@ const PAYNET_ERROR_TYPES: Record<string, string> = {
 	no_data_error: 'no data was found',
 };
 
-function isTwoHundred(answer: VendorAnswer): boolean {
-	return answer.statusCode >= 200 && answer.statusCode < 300;
-}
-
 function asCode(candidate: unknown): number | undefined {
 	if (typeof candidate === 'number' && Number.isInteger(candidate)) return candidate;
 	if (typeof candidate === 'string' && /^\s*-?\d+\s*$/.test(candidate)) return Number(candidate);
@@ -129,7 +125,7 @@ function asCode(candidate: unknown): number | undefined {
 export function paynetResultCode(answer: VendorAnswer): number | undefined {
 	const body = answer.body;
 	if (!isRecord(body)) return undefined;
-	if (!isTwoHundred(answer)) return asCode(body.result_code);
+	if (!isSuccessStatus(answer.statusCode)) return asCode(body.result_code);
 	return asCode(body.code) ?? asCode(body.result_code);
 }
 
@@ -170,12 +166,6 @@ function describePaynetFailure(answer: VendorAnswer): VendorProblem | undefined 
 			vendorCode: code,
 		};
 	}
-	if (isTwoHundred(answer) && code === undefined) {
-		return {
-			message: `the answer could not be understood (HTTP ${answer.statusCode}, no result code in it)`,
-			hint: 'Paynet answered in a shape it does not document, so this is not taken for an approval. Nothing was retried.',
-		};
-	}
 	if (type !== undefined && PAYNET_ERROR_TYPES[type] !== undefined) {
 		return {
 			message: `${PAYNET_ERROR_TYPES[type]} (${type})`,
@@ -186,16 +176,22 @@ function describePaynetFailure(answer: VendorAnswer): VendorProblem | undefined 
 	return undefined;
 }
 
+/** Paynet's hosts (the credential's Environment options, and where the node sends). */
+export const PAYNET_ENVIRONMENTS: Environment[] = [
+	{ value: 'live', label: 'Live (api.paynet.com.tr)', url: 'https://api.paynet.com.tr' },
+	{ value: 'test', label: 'Test (pts-api.paynet.com.tr)', url: 'https://pts-api.paynet.com.tr' },
+];
+
 export const paynet: Vendor = {
 	provider: 'paynet',
 	displayName: 'Paynet',
 	credentialType: 'paynetApi',
 	environments: PAYNET_ENVIRONMENTS,
 	// Paynet answers failures with HTTP 200 and a non-zero `code`. A 200 without any code does not
-	// say it failed: for a send, the code may have gone out (see vendorSendRequest).
-	isSuccess: (answer) => {
+	// say it failed: for a send, the code may have gone out.
+	saysFailed: (answer) => {
 		const code = paynetResultCode(answer);
-		return isTwoHundred(answer) && (code === undefined || code === PAYNET_SUCCESS);
+		return code !== undefined && code !== PAYNET_SUCCESS;
 	},
 	describeFailure: describePaynetFailure,
 };

@@ -1,8 +1,8 @@
-import { SHOUTOUT_ENVIRONMENTS } from '../../credentials/ShoutoutApi.credentials';
+import type { VendorAnswer } from '../shared/answer';
+import { firstText, isRecord, isSuccessStatus } from '../shared/answer';
+import type { Environment } from '../shared/environments';
 import type { VendorProblem } from '../shared/errors';
-import { firstText, isRecord } from '../shared/errors';
-import type { VendorAnswer } from '../shared/transport';
-import type { Vendor } from '../shared/vendor';
+import type { Vendor } from '../shared/types';
 
 /**
  * ShoutOUT's message statuses (its message-log page): 1000 Queued, 1001 Success, 1010 Internal
@@ -23,10 +23,6 @@ const NOT_SENT_STATUSES: Record<string, { words: string; hint: string }> = {
 		hint: 'ShoutOUT blocked this SMS. Check that the sender mask (Source) is approved for your account and that the number is not blocked.',
 	},
 };
-
-function isTwoHundred(answer: VendorAnswer): boolean {
-	return answer.statusCode >= 200 && answer.statusCode < 300;
-}
 
 /** The `messageResult` of a send's answer, when there is one. */
 function messageResultOf(body: unknown): Record<string, unknown> | undefined {
@@ -50,7 +46,7 @@ function describeShoutoutFailure(answer: VendorAnswer): VendorProblem | undefine
 			hint: 'Check the API key in the ShoutOUT API credential (ShoutOUT Lite app → API keys). Nothing was sent.',
 		};
 	}
-	const notSent = isTwoHundred(answer) ? notSentStatus(answer) : undefined;
+	const notSent = isSuccessStatus(status) ? notSentStatus(answer) : undefined;
 	if (notSent !== undefined) {
 		const said = firstText(messageResultOf(body)?.description);
 		return {
@@ -69,11 +65,16 @@ function describeShoutoutFailure(answer: VendorAnswer): VendorProblem | undefine
 	return undefined;
 }
 
+/** Shoutout's hosts (the credential's Environment options, and where the node sends). */
+export const SHOUTOUT_ENVIRONMENTS: Environment[] = [
+	{ value: 'live', label: 'Live (api.getshoutout.com)', url: 'https://api.getshoutout.com' },
+];
+
 export const shoutout: Vendor = {
 	provider: 'shoutout',
 	displayName: 'ShoutOUT',
 	credentialType: 'shoutoutApi',
 	environments: SHOUTOUT_ENVIRONMENTS,
-	isSuccess: (answer) => isTwoHundred(answer) && notSentStatus(answer) === undefined,
+	saysFailed: (answer) => notSentStatus(answer) !== undefined,
 	describeFailure: describeShoutoutFailure,
 };

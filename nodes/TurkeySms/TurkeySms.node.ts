@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { otpResource } from '../shared/descriptions';
 import { nodeOptions } from '../shared/options';
-import { runOperation } from '../shared/router';
+import { runOperation } from '../shared/itemLoop';
 import { description as otpDescription, operations } from './actions/otp';
 
 export class TurkeySms implements INodeType {

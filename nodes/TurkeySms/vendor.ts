@@ -1,10 +1,9 @@
-import { TURKEY_SMS_ENVIRONMENTS } from '../../credentials/TurkeySmsApi.credentials';
+import type { VendorAnswer } from '../shared/answer';
+import { firstText, isRecord, retryAfterMs } from '../shared/answer';
+import type { Environment } from '../shared/environments';
 import type { VendorProblem } from '../shared/errors';
-import { firstText, isRecord } from '../shared/errors';
 import { referenceOf } from '../shared/output';
-import type { VendorAnswer } from '../shared/transport';
-import { retryAfterMs } from '../shared/transport';
-import type { Vendor } from '../shared/vendor';
+import type { Vendor } from '../shared/types';
 
 /** TurkeySMS's per-minute rate limit: the request was refused, so nothing was sent. */
 export const RATE_LIMIT_CODE = 'TS-1060';
@@ -85,6 +84,11 @@ export function messageReference(body: Record<string, unknown>): string | null {
 	return null;
 }
 
+/** TurkeySms's hosts (the credential's Environment options, and where the node sends). */
+export const TURKEY_SMS_ENVIRONMENTS: Environment[] = [
+	{ value: 'live', label: 'Live (api.turkeysms.com.tr)', url: 'https://api.turkeysms.com.tr' },
+];
+
 export const turkeySms: Vendor = {
 	provider: 'turkeySms',
 	displayName: 'TurkeySMS',
@@ -92,11 +96,10 @@ export const turkeySms: Vendor = {
 	environments: TURKEY_SMS_ENVIRONMENTS,
 	// A 2xx with result false, or with a code TurkeySMS documents as a refusal, is a failure. Any
 	// other 2xx does not say it failed: for a send, the code may have gone out.
-	isSuccess: (answer) => {
-		if (answer.statusCode < 200 || answer.statusCode >= 300) return false;
-		if (!isRecord(answer.body)) return true;
+	saysFailed: (answer) => {
+		if (!isRecord(answer.body)) return false;
 		const code = resultCodeOf(answer);
-		return answer.body.result !== false && (code === undefined || PROBLEMS_BY_CODE[code] === undefined);
+		return answer.body.result === false || (code !== undefined && PROBLEMS_BY_CODE[code] !== undefined);
 	},
 	describeFailure: describeTurkeySmsFailure,
 	rateLimitWait: (answer) =>

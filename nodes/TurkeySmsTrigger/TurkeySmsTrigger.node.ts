@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { isRecord } from '../shared/errors';
+import { isRecord } from '../shared/answer';
 import { referenceOf } from '../shared/output';
 import type { Refusal, VerifiedEvent } from './verification';
 import { SIGNATURE_HEADER, TURKEY_SMS_EVENTS, checkSignature, isRefusal, readSignedEvent } from './verification';

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
-import { isRecord } from '../shared/errors';
+import { isRecord } from '../shared/answer';
 
 /** The header TurkeySMS signs every event with: `<algorithm>=<hex HMAC of the raw body>`. */
 export const SIGNATURE_HEADER = 'x-turkeysms-signature';

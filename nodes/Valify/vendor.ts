@@ -1,12 +1,8 @@
-import { VALIFY_ENVIRONMENTS } from '../../credentials/ValifyApi.credentials';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
+import type { VendorAnswer } from '../shared/answer';
+import { firstText, isRecord, isSuccessStatus } from '../shared/answer';
+import type { Environment } from '../shared/environments';
 import type { VendorProblem } from '../shared/errors';
-import { firstText, isRecord } from '../shared/errors';
-import type { VendorAnswer } from '../shared/transport';
-import type { RunScope } from '../shared/types';
-import type { Vendor } from '../shared/vendor';
-import { vendorRequest } from '../shared/vendor';
+import type { Vendor } from '../shared/types';
 
 /** How many new tokens one call may fetch when Valify says its token is spent or expired. */
 const MAX_FRESH_TOKENS_PER_CALL = 3;
@@ -17,6 +13,11 @@ function messageOf(answer: VendorAnswer): string | undefined {
 
 function mentionsBundleKey(answer: VendorAnswer): boolean {
 	return /bundle/i.test(messageOf(answer) ?? '');
+}
+
+/** Valify's 2xx that says the OTP was not sent. */
+function saysFailed(answer: VendorAnswer): boolean {
+	return isRecord(answer.body) && isRecord(answer.body.result) && answer.body.result.success === false;
 }
 
 function describeValifyFailure(answer: VendorAnswer): VendorProblem | undefined {
@@ -60,7 +61,7 @@ function describeValifyFailure(answer: VendorAnswer): VendorProblem | undefined 
 			vendorCode: firstText(body.error_code),
 		};
 	}
-	if (status >= 200 && status < 300 && isRecord(body.result) && body.result.success === false) {
+	if (isSuccessStatus(status) && saysFailed(answer)) {
 		return {
 			message: `the OTP could not be sent${said ? `: ${said}` : ''}`,
 			hint: 'Check the phone number and the Valify account.',
@@ -68,18 +69,6 @@ function describeValifyFailure(answer: VendorAnswer): VendorProblem | undefined 
 	}
 	return undefined;
 }
-
-export const valify: Vendor = {
-	provider: 'valify',
-	displayName: 'Valify',
-	credentialType: 'valifyApi',
-	environments: VALIFY_ENVIRONMENTS,
-	isSuccess: (answer) =>
-		answer.statusCode >= 200 &&
-		answer.statusCode < 300 &&
-		!(isRecord(answer.body) && isRecord(answer.body.result) && answer.body.result.success === false),
-	describeFailure: describeValifyFailure,
-};
 
 /**
  * Whether Valify refused the token (spent after 3 calls, or older than 10 minutes). 403 is its
@@ -91,32 +80,22 @@ function refusedTheToken(answer: VendorAnswer, freshTokens: number): boolean {
 	return answer.statusCode === 401 && freshTokens === 0 && !mentionsBundleKey(answer);
 }
 
-/**
- * One POST to Valify with the bundle key in its JSON body. When Valify refuses the token, the
- * request was not carried out, so it is made again with the token cleared from the run's
- * credentials: n8n's credentials helper then runs the credential's preAuthentication (the token
- * exchange), stores the new token and puts it in the run's credentials, where the run's other
- * calls find it. A bounded number of times, as several items may spend a token at once.
- */
-export async function valifyRequest(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	run: RunScope,
-	path: string,
-	fields: IDataObject,
-	isSend: boolean,
-): Promise<VendorAnswer> {
-	const credentials = await run.credentials(valify.credentialType);
-	const request = {
-		method: 'POST' as const,
-		path,
-		body: { ...fields, bundle_key: String(credentials.bundleKey ?? '') },
-	};
-	let answer = await vendorRequest.call(this, itemIndex, valify, request, { isSend, run });
-	for (let freshTokens = 0; freshTokens < MAX_FRESH_TOKENS_PER_CALL; freshTokens++) {
-		if (!refusedTheToken(answer, freshTokens)) break;
-		credentials.accessToken = '';
-		answer = await vendorRequest.call(this, itemIndex, valify, request, { isSend, run, credentials });
-	}
-	return answer;
-}
+/** Valify's hosts (the credential's Environment options, and where the node sends). */
+export const VALIFY_ENVIRONMENTS: Environment[] = [
+	{ value: 'staging', label: 'Staging (valifystage.com)', url: 'https://valifystage.com' },
+];
+
+export const valify: Vendor = {
+	provider: 'valify',
+	displayName: 'Valify',
+	credentialType: 'valifyApi',
+	environments: VALIFY_ENVIRONMENTS,
+	saysFailed,
+	describeFailure: describeValifyFailure,
+	// Valify's OAuth credential has no declarative way to put the bundle key in the body of the OTP
+	// calls only (its credential test goes to the token endpoint, where the key has no business).
+	credentialFields: (credentials) => ({ bundle_key: String(credentials.bundleKey ?? '') }),
+	// A token serves 3 calls or 10 minutes; a refused one was not acted on, so a new one is fetched.
+	token: { field: 'accessToken', refused: refusedTheToken, maxRenewals: MAX_FRESH_TOKENS_PER_CALL },
+};
+

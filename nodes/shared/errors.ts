@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { VendorAnswer } from './transport';
+import type { VendorAnswer } from './answer';
+import { isRecord, isSuccessStatus } from './answer';
 
 /** A vendor failure in words: what went wrong, what to do, and the vendor's own code. */
 export interface VendorProblem {
@@ -15,20 +16,31 @@ export interface VendorProblem {
 	mayHaveBeenSent?: boolean;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** What an ExplainedFailure carries to the node: the problem in words, and the HTTP status if any. */
+interface Explained {
+	vendorProblem: VendorProblem;
+	vendorHttpStatus?: number;
 }
 
-/** The first non-empty text among the candidates, or undefined. */
-export function firstText(...candidates: unknown[]): string | undefined {
-	for (const candidate of candidates) {
-		if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
-		if (typeof candidate === 'number') return String(candidate);
+/**
+ * A failure put in words before any call to the vendor was made: Valify's token exchange, which
+ * runs in its credential's preAuthentication. n8n wraps what preAuthentication throws in a
+ * NodeApiError and drops the thrown error itself; what it keeps is `response.data`, as the
+ * NodeApiError's `context.data`. So the words travel there, and explainedFailureOf reads them.
+ */
+export class ExplainedFailure extends Error {
+	readonly description: string;
+
+	readonly response: { data: Explained };
+
+	constructor(vendor: string, problem: VendorProblem, httpStatus?: number) {
+		super(`${vendor}: ${problem.message}`);
+		this.name = 'ExplainedFailure';
+		this.description = problem.hint ?? '';
+		this.response = { data: { vendorProblem: problem, vendorHttpStatus: httpStatus } };
 	}
-	return undefined;
 }
 
-/** `{ vendorProblem, vendorHttpStatus? }`: a failure already put in words, see explainedFailureOf. */
 function explainedIn(value: unknown): { problem: VendorProblem; statusCode?: number } | undefined {
 	if (!isRecord(value) || !isRecord(value.vendorProblem) || typeof value.vendorProblem.message !== 'string') {
 		return undefined;
@@ -37,18 +49,13 @@ function explainedIn(value: unknown): { problem: VendorProblem; statusCode?: num
 	return { problem: value.vendorProblem as unknown as VendorProblem, statusCode };
 }
 
-/**
- * A failure a credential's preAuthentication (a token exchange) already put in words. Its error
- * carries `response.data = { vendorProblem, vendorHttpStatus }`, which n8n keeps as the
- * `context.data` of the NodeApiError it wraps the error in; found anywhere in the cause chain.
- */
+/** The words of an ExplainedFailure, in the NodeApiError n8n made of it (or in the error itself). */
 export function explainedFailureOf(error: unknown): { problem: VendorProblem; statusCode?: number } | undefined {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
 	while (isRecord(current) && !seen.has(current)) {
 		seen.add(current);
 		const found =
-			explainedIn(current) ??
 			explainedIn(isRecord(current.context) ? current.context.data : undefined) ??
 			explainedIn(isRecord(current.response) ? current.response.data : undefined);
 		if (found !== undefined) return found;
@@ -62,11 +69,6 @@ function redirectTarget(location: unknown): string | undefined {
 	if (typeof location !== 'string') return undefined;
 	const target = location.split(/[?#]/)[0].trim();
 	return target === '' ? undefined : target.slice(0, 200);
-}
-
-/** Whether an HTTP status is a redirect, which no call of ours follows. */
-export function isRedirect(statusCode: number): boolean {
-	return statusCode >= 300 && statusCode < 400;
 }
 
 /**
@@ -104,7 +106,7 @@ export function problemFromStatus(vendor: string, answer: VendorAnswer): VendorP
 	if (status === 404) {
 		return { message: `the address was not found (HTTP 404${page})`, hint: 'Check the credential\'s environment and base URL.' };
 	}
-	if (status >= 200 && status < 300) {
+	if (isSuccessStatus(status)) {
 		return {
 			message: `the answer could not be understood (HTTP ${status}${page || ', unexpected content'})`,
 			hint: 'It is not taken for a success, and nothing was repeated: a code may or may not have been sent. Check the provider\'s status before retrying.',
@@ -126,7 +128,7 @@ export function nothingSentFor(answer: VendorAnswer | undefined, problem: Vendor
 	const status = answer.statusCode;
 	if (status >= 500) return false;
 	if (status >= 300) return true;
-	return status >= 200 && isRecord(answer.body);
+	return isSuccessStatus(status) && isRecord(answer.body);
 }
 
 /** Marks an error with whether the vendor certainly did not send; the item loop puts it on the item. */

@@ -76,9 +76,10 @@ export function readBatchingOptions(context: IExecuteFunctions): {
 	};
 }
 
-export function readTimeout(context: IExecuteFunctions, itemIndex = 0): number {
+/** The Timeout option, read once per run from the first item, as the batching options are. */
+export function readTimeout(context: IExecuteFunctions): number {
 	return wholeNumberAtLeast(
-		context.getNodeParameter('options.timeout', itemIndex, DEFAULT_TIMEOUT_MS),
+		context.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_MS),
 		1,
 		DEFAULT_TIMEOUT_MS,
 	);

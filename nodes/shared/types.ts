@@ -5,9 +5,50 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { VendorAnswer } from './answer';
+import type { Environment } from './environments';
+import type { VendorProblem } from './errors';
+
+/**
+ * What the shared core needs to know of a vendor. Each vendor's quirks (how its answers say
+ * "failed", its error codes, its rate-limit signal) live in its own folder, behind this shape.
+ */
+export interface Vendor {
+	/** The node name, which is also the `provider` field of every output item. */
+	provider: string;
+	/** The name people know the vendor by, for messages. */
+	displayName: string;
+	credentialType: string;
+	/** The vendor's hosts, as its credential offers them; `custom` uses the credential's Base URL. */
+	environments: Environment[];
+	/** Whether a 2xx answer says in its body that the request failed; any other 2xx is a success. */
+	saysFailed?: (answer: VendorAnswer) => boolean;
+	/** The vendor's failure in words, for an answer that is not a success. */
+	describeFailure: (answer: VendorAnswer) => VendorProblem | undefined;
+	/** For an answer that refused the request for the rate limit: how long to wait; by default a 429's Retry-After. */
+	rateLimitWait?: (answer: VendorAnswer) => number | undefined;
+	/** Body fields taken from the credential where its declarative authenticate cannot add them. */
+	credentialFields?: (credentials: ICredentialDataDecryptedObject) => IDataObject;
+	/** A credential whose token the vendor may refuse as spent: the call is made again with a new one. */
+	token?: {
+		/** The credential's expirable field. */
+		field: string;
+		/** Whether the answer refused the token; `renewals` is how many new tokens this call has had. */
+		refused: (answer: VendorAnswer, renewals: number) => boolean;
+		maxRenewals: number;
+	};
+}
+
 /** What the calls of one node run share: the credentials, read once rather than once per item. */
 export interface RunScope {
 	credentials(type: string): Promise<ICredentialDataDecryptedObject>;
+	/**
+	 * Empties a spent token in the run's credentials, so that the next call gets a new one: n8n's
+	 * httpRequestWithAuthentication runs the credential's preAuthentication when its expirable
+	 * field is empty and copies what it returns into the credentials object it was handed, which
+	 * is the run's, so the run's later calls use the new token (pinned in test/valify.test.js).
+	 */
+	clearToken(type: string, field: string): Promise<void>;
 	/** The node's request timeout in milliseconds. */
 	timeoutMs: number;
 }

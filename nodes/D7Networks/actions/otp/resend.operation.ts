@@ -1,26 +1,31 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { callVendor } from '../../../shared/call';
+import { readReference, referenceProperty } from '../../../shared/fields';
 import { referenceOf, secondsFromNow, sentItem } from '../../../shared/output';
 import type { PreparedCall } from '../../../shared/types';
-import { d7Networks, requestOtp } from '../../vendor';
-import { otpIdField, readOtpId } from './fields';
+import { d7Networks } from '../../vendor';
+import { OTP_ID } from './fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['resend'] } }, [
-	otpIdField,
+	referenceProperty(OTP_ID),
 ]);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
-	const otpId = readOtpId(this, itemIndex);
-	return async (run) => {
-		const answer = await requestOtp.call(this, itemIndex, { method: 'POST', path: '/verify/v1/otp/resend-otp', body: { otp_id: otpId } }, run);
-		return sentItem({
-			provider: d7Networks.provider,
-			operation: 'resend',
-			recipient: null,
-			reference: referenceOf(answer.body.otp_id) ?? otpId,
-			expiresAt: secondsFromNow(answer.body.expiry),
-			response: answer.response,
+	const otpId = readReference(this, itemIndex, OTP_ID);
+	return async (run) =>
+		await callVendor.call(this, itemIndex, d7Networks, run, {
+			request: { method: 'POST', path: '/verify/v1/otp/resend-otp', body: { otp_id: otpId } },
+			sends: true,
+			read: ({ fields, response }) =>
+				sentItem({
+					provider: d7Networks.provider,
+					operation: 'resend',
+					recipient: null,
+					reference: referenceOf(fields.otp_id) ?? otpId,
+					expiresAt: secondsFromNow(fields.expiry),
+					response,
+				}),
 		});
-	};
 }

@@ -13,7 +13,9 @@ import {
 	readAdditionalFields,
 	readText,
 } from '../../../shared/validation';
-import { d7Networks, requestOtp } from '../../vendor';
+import { callVendor } from '../../../shared/call';
+import { additionalFields } from '../../../shared/fields';
+import { d7Networks } from '../../vendor';
 
 const D7_DEFAULT_EXPIRY_SECONDS = 600;
 
@@ -57,13 +59,7 @@ const properties: INodeProperties[] = [
 		description: 'The ID of an OTP template from the D7 dashboard',
 		displayOptions: { show: { messageType: ['template'] } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	additionalFields([
 			{
 				displayName: 'Channel',
 				name: 'channel',
@@ -151,8 +147,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'https://example.com/otp-delivered',
 				description: 'D7 posts the successful delivery report here',
 			},
-		],
-	},
+		]),
 ];
 
 export const description = updateDisplayOptions(
@@ -236,16 +231,21 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	}
 	Object.assign(body, readOptionalFields(this, itemIndex));
 
-	return async (run) => {
-		const answer = await requestOtp.call(this, itemIndex, { method: 'POST', path: '/verify/v1/otp/send-otp', body }, run);
-		return sentItem({
-			provider: d7Networks.provider,
-			operation: 'send',
-			recipient,
-			// D7's other documented answer, {request_id, status: "accepted"}, names the request only.
-			reference: referenceOf(answer.body.otp_id) ?? referenceOf(answer.body.request_id),
-			expiresAt: secondsFromNow(answer.body.expiry ?? body.expiry ?? D7_DEFAULT_EXPIRY_SECONDS),
-			response: answer.response,
+	// Any 2xx that does not say FAILED went out, whichever of D7's documented shapes it has
+	// (`{otp_id, status, expiry}` or `{request_id, status: "accepted", created_at}`).
+	return async (run) =>
+		await callVendor.call(this, itemIndex, d7Networks, run, {
+			request: { method: 'POST', path: '/verify/v1/otp/send-otp', body },
+			sends: true,
+			read: ({ fields, response }) =>
+				sentItem({
+					provider: d7Networks.provider,
+					operation: 'send',
+					recipient,
+					// D7's other documented answer, {request_id, status: "accepted"}, names the request only.
+					reference: referenceOf(fields.otp_id) ?? referenceOf(fields.request_id),
+					expiresAt: secondsFromNow(fields.expiry ?? body.expiry ?? D7_DEFAULT_EXPIRY_SECONDS),
+					response,
+				}),
 		});
-	};
 }

@@ -1,32 +1,22 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { isRecord } from '../../../shared/errors';
+import { isRecord } from '../../../shared/answer';
+import { callVendor } from '../../../shared/call';
+import type { CodeField } from '../../../shared/fields';
+import { codeProperty, readCode, readReference, referenceProperty } from '../../../shared/fields';
 import type { VerifyStatus } from '../../../shared/output';
 import { verifiedItem } from '../../../shared/output';
 import type { PreparedCall } from '../../../shared/types';
-import { badInput, readText } from '../../../shared/validation';
-import { isVendorSuccess, unexpectedAnswer, vendorFailure, vendorRequest } from '../../../shared/vendor';
 import { d7Networks } from '../../vendor';
-import { otpIdField, readOtpId } from './fields';
+import { OTP_ID } from './fields';
 
-const properties: INodeProperties[] = [
-	otpIdField,
-	{
-		displayName: 'OTP Code',
-		name: 'otpCode',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '123456',
-		description: 'The code the person typed',
-	},
-];
+const OTP_CODE: CodeField = { displayName: 'OTP Code', name: 'otpCode' };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['otp'], operation: ['verify'] } },
-	properties,
-);
+export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['verify'] } }, [
+	referenceProperty(OTP_ID),
+	codeProperty(OTP_CODE),
+]);
 
 const STATUS_OF_D7: Record<string, VerifyStatus> = {
 	APPROVED: 'approved',
@@ -37,30 +27,21 @@ const STATUS_OF_D7: Record<string, VerifyStatus> = {
 };
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
-	const otpId = readOtpId(this, itemIndex);
-	const otpCode = readText(this, itemIndex, 'otpCode', 'OTP Code');
-	if (!/^[A-Za-z0-9]{1,20}$/.test(otpCode)) {
-		throw badInput(this, itemIndex, 'OTP Code', otpCode, 'expected the letters or digits of the code');
-	}
-	return async (run) => {
-		const answer = await vendorRequest.call(
-			this,
-			itemIndex,
-			d7Networks,
-			{ method: 'POST', path: '/verify/v1/otp/verify-otp', body: { otp_id: otpId, otp_code: otpCode } },
-			{ isSend: false, run },
-		);
-		const body = answer.body;
-		// D7 says a wrong code with HTTP 400 INVALID_OTP_CODE: an answer for the workflow, not an error.
-		const detail = isRecord(body) ? body.detail : undefined;
-		if (answer.statusCode === 400 && isRecord(detail) && detail.code === 'INVALID_OTP_CODE') {
-			return verifiedItem({ provider: d7Networks.provider, reference: otpId, status: 'invalid', response: body });
-		}
-		const status = isRecord(body) && typeof body.status === 'string' ? STATUS_OF_D7[body.status] : undefined;
-		if (!isVendorSuccess(d7Networks, answer) && status === undefined) {
-			throw vendorFailure.call(this, itemIndex, d7Networks, answer);
-		}
-		if (status === undefined) throw unexpectedAnswer.call(this, itemIndex, d7Networks, answer, 'known status');
-		return verifiedItem({ provider: d7Networks.provider, reference: otpId, status, response: body });
-	};
+	const otpId = readReference(this, itemIndex, OTP_ID);
+	const otpCode = readCode(this, itemIndex, OTP_CODE);
+	return async (run) =>
+		await callVendor.call(this, itemIndex, d7Networks, run, {
+			request: { method: 'POST', path: '/verify/v1/otp/verify-otp', body: { otp_id: otpId, otp_code: otpCode } },
+			sends: false,
+			// A known status is the answer, whatever the HTTP status; D7 says a wrong code with HTTP 400
+			// INVALID_OTP_CODE. Both are answers for the workflow, not errors.
+			verdict: ({ statusCode, body }) => {
+				const detail = isRecord(body) ? body.detail : undefined;
+				const wrongCode = statusCode === 400 && isRecord(detail) && detail.code === 'INVALID_OTP_CODE';
+				const status = wrongCode ? 'invalid' : isRecord(body) ? STATUS_OF_D7[String(body.status)] : undefined;
+				return status === undefined ? undefined : verifiedItem({ provider: d7Networks.provider, reference: otpId, status, response: body });
+			},
+			read: () => undefined,
+			needs: 'known status',
+		});
 }

@@ -5,7 +5,7 @@ import { referenceOf, sentItem } from '../../../shared/output';
 import { toInternationalDigits } from '../../../shared/phone';
 import type { PreparedCall } from '../../../shared/types';
 import { badInput, readText } from '../../../shared/validation';
-import { vendorSendRequest } from '../../../shared/vendor';
+import { callVendor } from '../../../shared/call';
 import { shoutout } from '../../vendor';
 
 /** ShoutOUT's own placeholder, replaced by the code it generates. */
@@ -82,21 +82,18 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	// An object, as the curl sample sends it; the doc's jQuery sample wraps it in an array by mistake.
 	const body = { source, transport: 'sms', content: { sms: message }, destination };
 
-	return async (run) => {
-		const answer = await vendorSendRequest.call(
-			this,
-			itemIndex,
-			shoutout,
-			{ method: 'POST', path: '/otpservice/send', body },
-			{ run },
-		);
-		return sentItem({
-			provider: shoutout.provider,
-			operation: 'send',
-			recipient: destination,
-			reference: referenceOf(answer.body.referenceId),
-			expiresAt: null,
-			response: answer.response,
+	return async (run) =>
+		await callVendor.call(this, itemIndex, shoutout, run, {
+			request: { method: 'POST', path: '/otpservice/send', body },
+			sends: true,
+			read: ({ fields, response }) =>
+				sentItem({
+					provider: shoutout.provider,
+					operation: 'send',
+					recipient: destination,
+					reference: referenceOf(fields.referenceId),
+					expiresAt: null,
+					response,
+				}),
 		});
-	};
 }

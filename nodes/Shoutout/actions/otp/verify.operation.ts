@@ -1,39 +1,27 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { firstText, isRecord } from '../../../shared/errors';
+import { firstText, isRecord } from '../../../shared/answer';
+import { callVendor } from '../../../shared/call';
+import type { CodeField, ReferenceField } from '../../../shared/fields';
+import { codeProperty, readCode, readReference, referenceProperty } from '../../../shared/fields';
 import type { VerifyStatus } from '../../../shared/output';
 import { referenceOf, verifiedItem } from '../../../shared/output';
 import type { PreparedCall } from '../../../shared/types';
-import { badInput, readText } from '../../../shared/validation';
-import { isVendorSuccess, unexpectedAnswer, vendorFailure, vendorRequest } from '../../../shared/vendor';
 import { shoutout } from '../../vendor';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Reference ID',
-		name: 'referenceId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. f437c171-2d08-48c8-a4a2-0123456789ab',
-		description: 'The referenceId that the Send operation returned as "reference"',
-	},
-	{
-		displayName: 'Code',
-		name: 'code',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '123456',
-		description: 'The code the person typed',
-	},
-];
+const REFERENCE_ID: ReferenceField = {
+	displayName: 'Reference ID',
+	name: 'referenceId',
+	vendorName: 'referenceId',
+	placeholder: 'e.g. f437c171-2d08-48c8-a4a2-0123456789ab',
+};
+const CODE: CodeField = { displayName: 'Code', name: 'code' };
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['otp'], operation: ['verify'] } },
-	properties,
-);
+export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['verify'] } }, [
+	referenceProperty(REFERENCE_ID),
+	codeProperty(CODE),
+]);
 
 /** ShoutOUT's verify `statusCode`: 1000 is documented; 1001 and 1002 are seen in the wild. */
 const WRONG_CODE_STATUS: Record<string, VerifyStatus> = {
@@ -43,41 +31,32 @@ const WRONG_CODE_STATUS: Record<string, VerifyStatus> = {
 const APPROVED = '1000';
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
-	const referenceId = readText(this, itemIndex, 'referenceId', 'Reference ID');
-	if (!/^[A-Za-z0-9._:-]{1,200}$/.test(referenceId)) {
-		throw badInput(
-			this,
-			itemIndex,
-			'Reference ID',
-			referenceId,
-			'expected the reference (referenceId) that Send returned (letters, digits, dashes)',
-		);
-	}
-	const code = readText(this, itemIndex, 'code', 'Code');
-	if (!/^[A-Za-z0-9]{1,20}$/.test(code)) {
-		throw badInput(this, itemIndex, 'Code', code, 'expected the letters or digits of the code');
-	}
+	const referenceId = readReference(this, itemIndex, REFERENCE_ID);
+	const code = readCode(this, itemIndex, CODE);
+	const item = (body: unknown, status: VerifyStatus) =>
+		verifiedItem({
+			provider: shoutout.provider,
+			reference: (isRecord(body) ? referenceOf(body.referenceId) : null) ?? referenceId,
+			status,
+			response: body,
+		});
+	const statusCodeOf = (body: unknown) => (isRecord(body) ? firstText(body.statusCode) : undefined);
 
-	return async (run) => {
-		const answer = await vendorRequest.call(
-			this,
-			itemIndex,
-			shoutout,
-			{ method: 'POST', path: '/otpservice/verify', body: { code, referenceId } },
-			{ isSend: false, run },
-		);
-		const body = answer.body;
-		const statusCode = isRecord(body) ? firstText(body.statusCode) : undefined;
-		const reference = (isRecord(body) ? referenceOf(body.referenceId) : null) ?? referenceId;
-		const item = (status: VerifyStatus) =>
-			verifiedItem({ provider: shoutout.provider, reference, status, response: body });
-
-		// A wrong or expired code is an answer for the workflow, whether ShoutOUT sends it with 200 or 4xx.
-		const wrongCode = statusCode === undefined ? undefined : WRONG_CODE_STATUS[statusCode];
-		if (wrongCode !== undefined && answer.statusCode < 500) return item(wrongCode);
-		if (!isVendorSuccess(shoutout, answer)) throw vendorFailure.call(this, itemIndex, shoutout, answer);
-		if (statusCode === undefined) throw unexpectedAnswer.call(this, itemIndex, shoutout, answer, 'statusCode');
-		// Any other statusCode in a 200 is a "no" from ShoutOUT, never taken for an approval.
-		return item(statusCode === APPROVED ? 'approved' : 'failed');
-	};
+	return async (run) =>
+		await callVendor.call(this, itemIndex, shoutout, run, {
+			request: { method: 'POST', path: '/otpservice/verify', body: { code, referenceId } },
+			sends: false,
+			// A wrong or expired code is an answer for the workflow, whether ShoutOUT sends it with 200 or 4xx.
+			verdict: ({ statusCode, body }) => {
+				const wrongCode = WRONG_CODE_STATUS[statusCodeOf(body) ?? ''];
+				return wrongCode !== undefined && statusCode < 500 ? item(body, wrongCode) : undefined;
+			},
+			// Any other statusCode in a 200 is a "no" from ShoutOUT, never taken for an approval.
+			read: ({ body }) => {
+				const statusCode = statusCodeOf(body);
+				if (statusCode === undefined) return undefined;
+				return item(body, statusCode === APPROVED ? 'approved' : 'failed');
+			},
+			needs: 'statusCode',
+		});
 }

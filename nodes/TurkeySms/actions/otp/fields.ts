@@ -1,11 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sentItem } from '../../../shared/output';
+import { additionalFields } from '../../../shared/fields';
 import { isInternationalDigits, readPastedNumber } from '../../../shared/phone';
-import type { PreparedCall } from '../../../shared/types';
 import { badInput, checkWholeNumber, readAdditionalField, readText } from '../../../shared/validation';
-import { vendorSendRequest } from '../../../shared/vendor';
-import { messageReference, turkeySms } from '../../vendor';
 
 export const mobileField: INodeProperties = {
 	displayName: 'Mobile',
@@ -18,13 +15,7 @@ export const mobileField: INodeProperties = {
 		'Phone number with its country code (+90 532…, 0090…, 90532…), or a Turkish mobile in local form (0532…)',
 };
 
-export const languageAndDigitsFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
+export const languageAndDigitsFields: INodeProperties = additionalFields([
 		{
 			displayName: 'Digits',
 			name: 'digits',
@@ -46,8 +37,7 @@ export const languageAndDigitsFields: INodeProperties = {
 			description:
 				"Language and encoding of the message (sent as lang 0, 1 or 2). Not added, no lang is sent and TurkeySMS's own default applies (its OTP page does not say which).",
 		},
-	],
-};
+]);
 
 const TURKISH_LOCAL_MOBILE = /^05[0-9]{9}$/;
 const TURKISH_COUNTRY_CODE = '90';
@@ -88,35 +78,4 @@ export function readLanguageAndDigits(context: IExecuteFunctions, itemIndex: num
 	const digits = readAdditionalField(context, itemIndex, 'digits');
 	if (digits !== undefined) body.digits = checkWholeNumber(context, itemIndex, 'Digits', digits, 4, 6);
 	return body;
-}
-
-/**
- * The call both OTP operations make: one POST (api_key is added to the body by the credential),
- * then the sent item. TurkeySMS does not say when the code expires, so expiresAt is null.
- */
-export function sendOtpCall(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	operation: 'send' | 'sendCustom',
-	path: string,
-	body: IDataObject,
-): PreparedCall {
-	const mobile = String(body.mobile);
-	return async (run) => {
-		const answer = await vendorSendRequest.call(
-			context,
-			itemIndex,
-			turkeySms,
-			{ method: 'POST', path, body: { ...body } },
-			{ run },
-		);
-		return sentItem({
-			provider: turkeySms.provider,
-			operation,
-			recipient: mobile,
-			reference: messageReference(answer.body),
-			expiresAt: null,
-			response: answer.response,
-		});
-	};
 }

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { PreparedCall } from '../../../shared/types';
-import { languageAndDigitsFields, mobileField, readLanguageAndDigits, readMobile, sendOtpCall } from './fields';
+import { languageAndDigitsFields, mobileField, readLanguageAndDigits, readMobile } from './fields';
+import { sendOtpCall } from './calls';
 
 const properties: INodeProperties[] = [mobileField, languageAndDigitsFields];
 

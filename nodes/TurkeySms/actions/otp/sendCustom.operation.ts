@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { PreparedCall } from '../../../shared/types';
 import { checkPlaceholder, readText } from '../../../shared/validation';
-import { languageAndDigitsFields, mobileField, readLanguageAndDigits, readMobile, sendOtpCall } from './fields';
+import { languageAndDigitsFields, mobileField, readLanguageAndDigits, readMobile } from './fields';
+import { sendOtpCall } from './calls';
 
 /** TurkeySMS replaces this placeholder in the text with the code it generates. */
 const CODE_PLACEHOLDER = 'TS-CODE';

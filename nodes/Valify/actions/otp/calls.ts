@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isRecord } from '../../../shared/errors';
+import { callVendor } from '../../../shared/call';
 import { referenceOf, sentItem, verifiedItem } from '../../../shared/output';
 import type { PreparedCall } from '../../../shared/types';
 import { badInput, readText } from '../../../shared/validation';
-import { acceptedSend, isVendorSuccess, unexpectedAnswer, vendorFailure } from '../../../shared/vendor';
-import { valify, valifyRequest } from '../../vendor';
+import { valify } from '../../vendor';
 
 /**
- * A phone or email send: one POST with the bundle key, then the sent item. Any 2xx that does not
- * say `result.success: false` went out, with or without a transaction_id in it.
+ * A phone or email send: one POST (the bundle key is added to its body), then the sent item. Any
+ * 2xx that does not say `result.success: false` went out, with or without a transaction_id in it.
  */
 export function sendCall(
 	context: IExecuteFunctions,
@@ -22,18 +21,20 @@ export function sendCall(
 		expiresAt: () => string | null;
 	},
 ): PreparedCall {
-	return async (run) => {
-		const answer = await valifyRequest.call(context, itemIndex, run, path, fields, true);
-		const { body, response } = acceptedSend.call(context, itemIndex, valify, answer);
-		return sentItem({
-			provider: valify.provider,
-			operation,
-			recipient,
-			reference: referenceOf(body.transaction_id),
-			expiresAt: expiresAt(),
-			response,
+	return async (run) =>
+		await callVendor.call(context, itemIndex, valify, run, {
+			request: { method: 'POST', path, body: fields },
+			sends: true,
+			read: (answer) =>
+				sentItem({
+					provider: valify.provider,
+					operation,
+					recipient,
+					reference: referenceOf(answer.fields.transaction_id),
+					expiresAt: expiresAt(),
+					response: answer.response,
+				}),
 		});
-	};
 }
 
 /** Reads a verify's Transaction ID and 6-digit OTP, and returns the call that checks them. */
@@ -48,20 +49,20 @@ export function verifyCall(
 	}
 	const otp = readText(context, itemIndex, 'otp', 'OTP');
 	if (!/^[0-9]{6}$/.test(otp)) throw badInput(context, itemIndex, 'OTP', otp, 'expected the 6 digits of the code');
-	const body = { otp, transaction_id: transactionId, ...fields };
-	return async (run) => {
-		const answer = await valifyRequest.call(context, itemIndex, run, path, body, false);
-		if (!isVendorSuccess(valify, answer)) throw vendorFailure.call(context, itemIndex, valify, answer);
-		const response = answer.body;
-		if (!isRecord(response) || typeof response.verified !== 'boolean') {
-			throw unexpectedAnswer.call(context, itemIndex, valify, answer, 'verified');
-		}
-		return verifiedItem({
-			provider: valify.provider,
-			operation,
-			reference: transactionId,
-			status: response.verified ? 'approved' : 'invalid',
-			response,
+	return async (run) =>
+		await callVendor.call(context, itemIndex, valify, run, {
+			request: { method: 'POST', path, body: { otp, transaction_id: transactionId, ...fields } },
+			sends: false,
+			read: ({ fields: answer, body }) =>
+				typeof answer.verified === 'boolean'
+					? verifiedItem({
+							provider: valify.provider,
+							operation,
+							reference: transactionId,
+							status: answer.verified ? 'approved' : 'invalid',
+							response: body,
+						})
+					: undefined,
+			needs: 'verified',
 		});
-	};
 }

@@ -1,15 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFields } from '../../../shared/fields';
 import { checkOneOf, readAdditionalField } from '../../../shared/validation';
 
 /** Valify's `lang`: the language of its messages; unset, Valify uses English. */
-export const languageFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
+export const languageFields: INodeProperties = additionalFields([
 		{
 			displayName: 'Language',
 			name: 'lang',
@@ -21,8 +16,7 @@ export const languageFields: INodeProperties = {
 			default: 'en',
 			description: "Language of Valify's messages",
 		},
-	],
-};
+]);
 
 export function readLanguage(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const lang = readAdditionalField(context, itemIndex, 'lang');

@@ -1,7 +1,11 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecuteFunctions, INodeExecutionData, JsonObject, NodeApiError } from 'n8n-workflow';
+	IExecuteFunctions,
+	INodeExecutionData,
+	JsonObject,
+	NodeApiError,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { readBatchingOptions, readTimeout } from './options';
@@ -106,14 +110,18 @@ export async function runOperation(
 
 	const { batchSize, batchInterval } = readBatchingOptions(this);
 	const credentialsRead = new Map<string, Promise<ICredentialDataDecryptedObject>>();
+	const credentials = async (type: string) => {
+		let read = credentialsRead.get(type);
+		if (read === undefined) {
+			read = this.getCredentials<ICredentialDataDecryptedObject>(type, 0);
+			credentialsRead.set(type, read);
+		}
+		return await read;
+	};
 	const run: RunScope = {
-		credentials: async (type) => {
-			let read = credentialsRead.get(type);
-			if (read === undefined) {
-				read = this.getCredentials<ICredentialDataDecryptedObject>(type, 0);
-				credentialsRead.set(type, read);
-			}
-			return await read;
+		credentials,
+		clearToken: async (type, field) => {
+			(await credentials(type))[field] = '';
 		},
 		timeoutMs: readTimeout(this),
 	};
