@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties } from './environments';
-import { D7_NETWORKS_ENVIRONMENTS } from '../nodes/D7Networks/vendor';
+import { d7Networks } from '../nodes/D7Networks/vendor';
 
 export class D7NetworksApi implements ICredentialType {
 	name = 'd7NetworksApi';
@@ -18,7 +18,7 @@ export class D7NetworksApi implements ICredentialType {
 	documentationUrl = 'https://d7networks.com/docs/Authentication/';
 
 	properties: INodeProperties[] = [
-		...environmentProperties(D7_NETWORKS_ENVIRONMENTS, { placeholder: 'https://api.d7networks.com', description: 'Address of the D7 Networks API or a proxy in front of it' }),
+		...environmentProperties(d7Networks.environments, { placeholder: 'https://api.d7networks.com', description: 'Address of the D7 Networks API or a proxy in front of it' }),
 		{
 			displayName: 'API Token',
 			name: 'apiToken',
@@ -39,7 +39,7 @@ export class D7NetworksApi implements ICredentialType {
 	// and 401 for a bad one.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: baseUrlExpression(D7_NETWORKS_ENVIRONMENTS),
+			baseURL: baseUrlExpression(d7Networks.environments),
 			// The key never follows a redirect to another address.
 			disableFollowRedirect: true,
 			url: '/auth/v1/authenticate/application/verify-token',

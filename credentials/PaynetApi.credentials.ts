@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties } from './environments';
-import { PAYNET_ENVIRONMENTS } from '../nodes/Paynet/vendor';
+import { paynet } from '../nodes/Paynet/vendor';
 
 export class PaynetApi implements ICredentialType {
 	name = 'paynetApi';
@@ -18,7 +18,7 @@ export class PaynetApi implements ICredentialType {
 	documentationUrl = 'https://doc.paynet.com.tr/english/';
 
 	properties: INodeProperties[] = [
-		...environmentProperties(PAYNET_ENVIRONMENTS, { placeholder: 'https://api.paynet.com.tr', description: 'Address of the Paynet API or a proxy in front of it' }),
+		...environmentProperties(paynet.environments, { placeholder: 'https://api.paynet.com.tr', description: 'Address of the Paynet API or a proxy in front of it' }),
 		{
 			displayName: 'Secret Key',
 			name: 'secretKey',
@@ -43,7 +43,7 @@ export class PaynetApi implements ICredentialType {
 	// so the answer is read whatever its status and the test fails on those documented fields.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: baseUrlExpression(PAYNET_ENVIRONMENTS),
+			baseURL: baseUrlExpression(paynet.environments),
 			// The key never follows a redirect to another address.
 			disableFollowRedirect: true,
 			url: '/v1/card/check_otp',

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties } from './environments';
-import { SHOUTOUT_ENVIRONMENTS } from '../nodes/Shoutout/vendor';
+import { shoutout } from '../nodes/Shoutout/vendor';
 
 export class ShoutoutApi implements ICredentialType {
 	name = 'shoutoutApi';
@@ -18,7 +18,7 @@ export class ShoutoutApi implements ICredentialType {
 	documentationUrl = 'https://getshoutout.com/';
 
 	properties: INodeProperties[] = [
-		...environmentProperties(SHOUTOUT_ENVIRONMENTS, { placeholder: 'https://api.getshoutout.com', description: 'Address of the ShoutOUT API or a proxy in front of it' }),
+		...environmentProperties(shoutout.environments, { placeholder: 'https://api.getshoutout.com', description: 'Address of the ShoutOUT API or a proxy in front of it' }),
 		{
 			displayName: 'API Key',
 			name: 'apiKey',
@@ -49,7 +49,7 @@ export class ShoutoutApi implements ICredentialType {
 	// ShoutOUT (no `message`: an HTML page, an empty redirect). The notice above says so.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: baseUrlExpression(SHOUTOUT_ENVIRONMENTS),
+			baseURL: baseUrlExpression(shoutout.environments),
 			// The key never follows a redirect to another address.
 			disableFollowRedirect: true,
 			url: '/otpservice/verify',

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties } from './environments';
-import { TURKEY_SMS_ENVIRONMENTS } from '../nodes/TurkeySms/vendor';
+import { turkeySms } from '../nodes/TurkeySms/vendor';
 
 export class TurkeySmsApi implements ICredentialType {
 	name = 'turkeySmsApi';
@@ -18,7 +18,7 @@ export class TurkeySmsApi implements ICredentialType {
 	documentationUrl = 'https://turkeysms.com.tr/en/docs/quickstart';
 
 	properties: INodeProperties[] = [
-		...environmentProperties(TURKEY_SMS_ENVIRONMENTS, { placeholder: 'https://api.turkeysms.com.tr', description: 'Address of the TurkeySMS API or a proxy in front of it' }),
+		...environmentProperties(turkeySms.environments, { placeholder: 'https://api.turkeysms.com.tr', description: 'Address of the TurkeySMS API or a proxy in front of it' }),
 		{
 			displayName: 'API Key',
 			name: 'apiKey',
@@ -51,7 +51,7 @@ export class TurkeySmsApi implements ICredentialType {
 	// statuses below are not documented (guessed), and n8n's rules can only match exact values.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: baseUrlExpression(TURKEY_SMS_ENVIRONMENTS),
+			baseURL: baseUrlExpression(turkeySms.environments),
 			// The key never follows a redirect to another address.
 			disableFollowRedirect: true,
 			url: '/auth/check',

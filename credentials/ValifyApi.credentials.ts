@@ -13,7 +13,7 @@ import { baseUrlExpression, environmentProperties } from './environments';
 import type { VendorProblem } from '../nodes/shared/errors';
 import { ExplainedFailure, redirectProblem } from '../nodes/shared/errors';
 import { networkFailure } from '../nodes/shared/transport';
-import { VALIFY_ENVIRONMENTS } from '../nodes/Valify/vendor';
+import { valify } from '../nodes/Valify/vendor';
 
 const TOKEN_PATH = '/api/o/token/';
 const TOKEN_TIMEOUT_MS = 30_000;
@@ -91,7 +91,7 @@ export class ValifyApi implements ICredentialType {
 	documentationUrl = 'https://valify.gitbook.io/valify-api-documentation/';
 
 	properties: INodeProperties[] = [
-		...environmentProperties(VALIFY_ENVIRONMENTS, { name: 'Custom (Production Host From Valify)', placeholder: 'https://your-production-host.example', description: 'The production address Valify gave you on onboarding, or a proxy in front of it' }),
+		...environmentProperties(valify.environments, { name: 'Custom (Production Host From Valify)', placeholder: 'https://your-production-host.example', description: 'The production address Valify gave you on onboarding, or a proxy in front of it' }),
 		{
 			displayName: 'Username',
 			name: 'username',
@@ -147,7 +147,7 @@ export class ValifyApi implements ICredentialType {
 		try {
 			response = (await this.helpers.httpRequest({
 				method: 'POST',
-				url: `${baseUrlOf(credentials, VALIFY_ENVIRONMENTS)}${TOKEN_PATH}`,
+				url: `${baseUrlOf(credentials, valify.environments)}${TOKEN_PATH}`,
 				body: new URLSearchParams({
 					grant_type: 'password',
 					username: String(credentials.username ?? ''),
@@ -194,7 +194,7 @@ export class ValifyApi implements ICredentialType {
 	// token endpoint once more, which uses none of a token's three API calls and texts nobody.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: baseUrlExpression(VALIFY_ENVIRONMENTS),
+			baseURL: baseUrlExpression(valify.environments),
 			// The key never follows a redirect to another address.
 			disableFollowRedirect: true,
 			url: TOKEN_PATH,

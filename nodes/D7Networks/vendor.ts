@@ -1,6 +1,5 @@
 import type { VendorAnswer } from '../shared/answer';
 import { firstText, isRecord, isSuccessStatus } from '../shared/answer';
-import type { Environment } from '../shared/environments';
 import type { VendorProblem } from '../shared/errors';
 import type { Vendor } from '../shared/types';
 
@@ -93,16 +92,14 @@ function describeD7Failure(answer: VendorAnswer): VendorProblem | undefined {
 	return undefined;
 }
 
-/** D7Networks's hosts (the credential's Environment options, and where the node sends). */
-export const D7_NETWORKS_ENVIRONMENTS: Environment[] = [
-	{ value: 'live', label: 'Live (api.d7networks.com)', url: 'https://api.d7networks.com' },
-];
-
 export const d7Networks: Vendor = {
 	provider: 'd7Networks',
 	displayName: 'D7 Networks',
 	credentialType: 'd7NetworksApi',
-	environments: D7_NETWORKS_ENVIRONMENTS,
+	// The hosts the credential's Environment field offers, and where the node sends.
+	environments: [
+		{ value: 'live', label: 'Live (api.d7networks.com)', url: 'https://api.d7networks.com' },
+	],
 	saysFailed,
 	describeFailure: describeD7Failure,
 };

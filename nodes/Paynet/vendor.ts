@@ -1,6 +1,5 @@
 import type { VendorAnswer } from '../shared/answer';
 import { firstText, isRecord, isSuccessStatus } from '../shared/answer';
-import type { Environment } from '../shared/environments';
 import type { VendorProblem } from '../shared/errors';
 import type { Vendor } from '../shared/types';
 
@@ -176,17 +175,15 @@ function describePaynetFailure(answer: VendorAnswer): VendorProblem | undefined 
 	return undefined;
 }
 
-/** Paynet's hosts (the credential's Environment options, and where the node sends). */
-export const PAYNET_ENVIRONMENTS: Environment[] = [
-	{ value: 'live', label: 'Live (api.paynet.com.tr)', url: 'https://api.paynet.com.tr' },
-	{ value: 'test', label: 'Test (pts-api.paynet.com.tr)', url: 'https://pts-api.paynet.com.tr' },
-];
-
 export const paynet: Vendor = {
 	provider: 'paynet',
 	displayName: 'Paynet',
 	credentialType: 'paynetApi',
-	environments: PAYNET_ENVIRONMENTS,
+	// The hosts the credential's Environment field offers, and where the node sends.
+	environments: [
+		{ value: 'live', label: 'Live (api.paynet.com.tr)', url: 'https://api.paynet.com.tr' },
+		{ value: 'test', label: 'Test (pts-api.paynet.com.tr)', url: 'https://pts-api.paynet.com.tr' },
+	],
 	// Paynet answers failures with HTTP 200 and a non-zero `code`. A 200 without any code does not
 	// say it failed: for a send, the code may have gone out.
 	saysFailed: (answer) => {

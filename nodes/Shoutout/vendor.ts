@@ -1,6 +1,5 @@
 import type { VendorAnswer } from '../shared/answer';
 import { firstText, isRecord, isSuccessStatus } from '../shared/answer';
-import type { Environment } from '../shared/environments';
 import type { VendorProblem } from '../shared/errors';
 import type { Vendor } from '../shared/types';
 
@@ -65,16 +64,14 @@ function describeShoutoutFailure(answer: VendorAnswer): VendorProblem | undefine
 	return undefined;
 }
 
-/** Shoutout's hosts (the credential's Environment options, and where the node sends). */
-export const SHOUTOUT_ENVIRONMENTS: Environment[] = [
-	{ value: 'live', label: 'Live (api.getshoutout.com)', url: 'https://api.getshoutout.com' },
-];
-
 export const shoutout: Vendor = {
 	provider: 'shoutout',
 	displayName: 'ShoutOUT',
 	credentialType: 'shoutoutApi',
-	environments: SHOUTOUT_ENVIRONMENTS,
+	// The hosts the credential's Environment field offers, and where the node sends.
+	environments: [
+		{ value: 'live', label: 'Live (api.getshoutout.com)', url: 'https://api.getshoutout.com' },
+	],
 	saysFailed: (answer) => notSentStatus(answer) !== undefined,
 	describeFailure: describeShoutoutFailure,
 };

@@ -1,6 +1,5 @@
 import type { VendorAnswer } from '../shared/answer';
 import { firstText, isRecord, retryAfterMs } from '../shared/answer';
-import type { Environment } from '../shared/environments';
 import type { VendorProblem } from '../shared/errors';
 import { referenceOf } from '../shared/output';
 import type { Vendor } from '../shared/types';
@@ -84,16 +83,14 @@ export function messageReference(body: Record<string, unknown>): string | null {
 	return null;
 }
 
-/** TurkeySms's hosts (the credential's Environment options, and where the node sends). */
-export const TURKEY_SMS_ENVIRONMENTS: Environment[] = [
-	{ value: 'live', label: 'Live (api.turkeysms.com.tr)', url: 'https://api.turkeysms.com.tr' },
-];
-
 export const turkeySms: Vendor = {
 	provider: 'turkeySms',
 	displayName: 'TurkeySMS',
 	credentialType: 'turkeySmsApi',
-	environments: TURKEY_SMS_ENVIRONMENTS,
+	// The hosts the credential's Environment field offers, and where the node sends.
+	environments: [
+		{ value: 'live', label: 'Live (api.turkeysms.com.tr)', url: 'https://api.turkeysms.com.tr' },
+	],
 	// A 2xx with result false, or with a code TurkeySMS documents as a refusal, is a failure. Any
 	// other 2xx does not say it failed: for a send, the code may have gone out.
 	saysFailed: (answer) => {

@@ -1,6 +1,5 @@
 import type { VendorAnswer } from '../shared/answer';
 import { firstText, isRecord, isSuccessStatus } from '../shared/answer';
-import type { Environment } from '../shared/environments';
 import type { VendorProblem } from '../shared/errors';
 import type { Vendor } from '../shared/types';
 
@@ -80,16 +79,14 @@ function refusedTheToken(answer: VendorAnswer, freshTokens: number): boolean {
 	return answer.statusCode === 401 && freshTokens === 0 && !mentionsBundleKey(answer);
 }
 
-/** Valify's hosts (the credential's Environment options, and where the node sends). */
-export const VALIFY_ENVIRONMENTS: Environment[] = [
-	{ value: 'staging', label: 'Staging (valifystage.com)', url: 'https://valifystage.com' },
-];
-
 export const valify: Vendor = {
 	provider: 'valify',
 	displayName: 'Valify',
 	credentialType: 'valifyApi',
-	environments: VALIFY_ENVIRONMENTS,
+	// The hosts the credential's Environment field offers, and where the node sends.
+	environments: [
+		{ value: 'staging', label: 'Staging (valifystage.com)', url: 'https://valifystage.com' },
+	],
 	saysFailed,
 	describeFailure: describeValifyFailure,
 	// Valify's OAuth credential has no declarative way to put the bundle key in the body of the OTP

@@ -52,12 +52,6 @@ export function readAdditionalFields(context: IExecuteFunctions, itemIndex: numb
 	return context.getNodeParameter('additionalFields', itemIndex, {}) as Record<string, unknown>;
 }
 
-/** Reads an optional field of the `additionalFields` collection; undefined when the user did not set it. */
-export function readAdditionalField(context: IExecuteFunctions, itemIndex: number, name: string): unknown {
-	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as Record<string, unknown>;
-	return fields[name];
-}
-
 /** A whole number within bounds, given as a number or as digits in text. */
 export function checkWholeNumber(
 	context: IExecuteFunctions,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { additionalFields } from '../../../shared/fields';
 import { isInternationalDigits, readPastedNumber } from '../../../shared/phone';
-import { badInput, checkWholeNumber, readAdditionalField, readText } from '../../../shared/validation';
+import { badInput, checkWholeNumber, readAdditionalFields, readText } from '../../../shared/validation';
 
 export const mobileField: INodeProperties = {
 	displayName: 'Mobile',
@@ -73,9 +73,8 @@ export function readMobile(context: IExecuteFunctions, itemIndex: number): strin
 /** The optional `lang` and `digits`, each sent only when the user set it. */
 export function readLanguageAndDigits(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const body: IDataObject = {};
-	const lang = readAdditionalField(context, itemIndex, 'lang');
+	const { lang, digits } = readAdditionalFields(context, itemIndex);
 	if (lang !== undefined) body.lang = checkWholeNumber(context, itemIndex, 'Language', lang, 0, 2);
-	const digits = readAdditionalField(context, itemIndex, 'digits');
 	if (digits !== undefined) body.digits = checkWholeNumber(context, itemIndex, 'Digits', digits, 4, 6);
 	return body;
 }

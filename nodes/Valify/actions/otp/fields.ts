@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFields } from '../../../shared/fields';
-import { checkOneOf, readAdditionalField } from '../../../shared/validation';
+import { checkOneOf, readAdditionalFields } from '../../../shared/validation';
 
 /** Valify's `lang`: the language of its messages; unset, Valify uses English. */
 export const languageFields: INodeProperties = additionalFields([
@@ -19,7 +19,7 @@ export const languageFields: INodeProperties = additionalFields([
 ]);
 
 export function readLanguage(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const lang = readAdditionalField(context, itemIndex, 'lang');
+	const { lang } = readAdditionalFields(context, itemIndex);
 	if (lang === undefined) return {};
 	return { lang: checkOneOf(context, itemIndex, 'Language', lang, ['en', 'ar']) };
 }
