@@ -184,7 +184,7 @@ const MUTANTS = [
 	{
 		id: 'credential-test-crash',
 		bug: "Valify's credential test misreads OAuth's error code (upper-cased), so a wrong secret gets a vague message",
-		file: 'credentials/ValifyApi.credentials.ts',
+		file: 'nodes/Valify/token.ts',
 		find: 'const code = firstText(answer.error);',
 		replace: 'const code = firstText(String(answer.error).toUpperCase());',
 		tests: ['test/credentials.test.js'],
