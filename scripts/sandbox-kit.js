@@ -2,9 +2,9 @@
 /**
  * What `npm start` and the end-to-end tests share: building and packing this package, starting
  * the vendor sandbox as a child process, the sandbox credentials (one per vendor in
- * test/simulators/index.js) and the example workflows wired to them.
+ * simulators/index.js) and the example workflows wired to them.
  *
- * Adding a vendor (Valify): add its entry to test/simulators/index.js and its workflows to
+ * Adding a vendor (Valify): add its entry to simulators/index.js and its workflows to
  * examples/<name>.json and examples/sandbox/<name>.json. Nothing here names a vendor.
  */
 const childProcess = require('node:child_process');
@@ -17,11 +17,11 @@ const PROJECT_ROOT = path.resolve(__dirname, '..');
 const PACKAGE_NAME = require(path.join(PROJECT_ROOT, 'package.json')).name;
 const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples');
 const SANDBOX_EXAMPLES_DIR = path.join(EXAMPLES_DIR, 'sandbox');
-const SERVE_JS = path.join(PROJECT_ROOT, 'test', 'simulators', 'serve.js');
+const SERVE_JS = path.join(PROJECT_ROOT, 'simulators', 'serve.js');
 
 /** The vendors: { nodeName: { displayName, credentialType, credential(url) } }. */
 function vendors() {
-	return require(path.join(PROJECT_ROOT, 'test', 'simulators', 'index.js')).simulators;
+	return require(path.join(PROJECT_ROOT, 'simulators', 'index.js')).simulators;
 }
 
 /** `d7Networks` -> `D7Networks` (ids are letters and digits only, like n8n's own). */
@@ -202,7 +202,7 @@ async function pack(dir) {
 }
 
 /**
- * Starts the sandbox (test/simulators/serve.js) in its own process group; `webhooks`
+ * Starts the sandbox (simulators/serve.js) in its own process group; `webhooks`
  * ({ turkeySms: url }) tells simulators where to post their signed events.
  * Resolves { child, urls, stop() } once it prints its URLs. onLog(line) gets its stderr lines
  * (e.g. "[sandbox] D7 Networks: texted 123456 to +9715…").

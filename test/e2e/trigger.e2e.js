@@ -8,7 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 const runtime = require('../../scripts/n8n-runtime');
 const kit = require('../../scripts/sandbox-kit');
-const { signedEvent, signatureOf } = require('../simulators/turkeySms');
+const { signedEvent, signatureOf } = require('../../simulators/turkeySms');
 
 const log = (line) => process.stderr.write(`[e2e trigger] ${line}\n`);
 const OWNER = { email: 'owner@example.com', password: 'E2eTrigger1' };
