@@ -37,6 +37,7 @@
  *   runN8n: alias of execN8n
  *   installCommunityPackage({ userFolder, spec, log }) -> Promise<packageDir>
  *   parseExecuteOutput(stdout)   -> the execution object printed by `n8n execute`
+ *   DEFAULT_OWNER                the local owner account (email, password, names)
  *   ownerEnv({ email, password, firstName, lastName, runtime }) -> env vars that
  *                                   make `n8n start` (2.41.x) create the owner (skips setup screen)
  *   waitForN8n({ baseUrl, timeoutMs, child }) -> Promise<settings> once the REST API answers
@@ -66,7 +67,7 @@ const { formatMs, satisfiesRange, findNpmCli, withoutNpmVars, runStep, CACHE_DIR
 const { DEFAULT_NODE_VERSION, nodeDirFor, ensureNodeDownloaded } = require('./runtime/node24');
 const { PREFERRED_N8N_VERSION, FALLBACK_N8N_VERSION, ensureN8n, locateN8n } = require('./runtime/install');
 const { buildN8nEnv } = require('./runtime/env');
-const { spawnN8n, execN8n, parseExecuteOutput, ownerEnv, waitForN8n, setupOwner } = require('./runtime/run');
+const { DEFAULT_OWNER, spawnN8n, execN8n, parseExecuteOutput, ownerEnv, waitForN8n, setupOwner } = require('./runtime/run');
 const { installCommunityPackage } = require('./runtime/package');
 const { smoke } = require('./runtime/smoke');
 
@@ -133,6 +134,7 @@ module.exports = {
 	runN8n: execN8n,
 	parseExecuteOutput,
 	installCommunityPackage,
+	DEFAULT_OWNER,
 	ownerEnv,
 	waitForN8n,
 	setupOwner,

@@ -12,6 +12,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+const { isAlive, readJson, withoutNpmVars } = require('./runtime/util');
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 const PACKAGE_NAME = require(path.join(PROJECT_ROOT, 'package.json')).name;
@@ -63,7 +64,12 @@ function badCredentials(urls) {
 	}));
 }
 
-const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+/** An example workflow file (examples/…); a broken one stops with its name. */
+function readExample(file) {
+	const workflow = readJson(file);
+	if (!workflow) throw new Error(`${path.relative(PROJECT_ROOT, file)} is not a JSON workflow`);
+	return workflow;
+}
 
 /**
  * Makes a workflow ready for `n8n import:workflow`: an id, `active: false`, node ids, and every
@@ -107,12 +113,12 @@ function exampleWorkflows() {
 	for (const name of names) {
 		const demo = path.join(SANDBOX_EXAMPLES_DIR, `${name}.json`);
 		const form = path.join(EXAMPLES_DIR, `${name}.json`);
-		if (fs.existsSync(demo)) result.push(prepareWorkflow(readJson(demo), { id: ids.demoWorkflow(name) }));
-		if (fs.existsSync(form)) result.push(prepareWorkflow(readJson(form), { id: ids.formWorkflow(name) }));
+		if (fs.existsSync(demo)) result.push(prepareWorkflow(readExample(demo), { id: ids.demoWorkflow(name) }));
+		if (fs.existsSync(form)) result.push(prepareWorkflow(readExample(form), { id: ids.formWorkflow(name) }));
 	}
 	for (const dir of [SANDBOX_EXAMPLES_DIR, EXAMPLES_DIR]) {
 		for (const file of jsonFilesIn(dir)) {
-			if (!names.includes(path.basename(file, '.json'))) result.push(prepareWorkflow(readJson(path.join(dir, file))));
+			if (!names.includes(path.basename(file, '.json'))) result.push(prepareWorkflow(readExample(path.join(dir, file))));
 		}
 	}
 	return result;
@@ -159,17 +165,11 @@ function sourceHash() {
 	return hash.digest('hex');
 }
 
-/** npm's own environment minus what `npm run` exports (ignore-scripts, nodedir, …). */
-function cleanNpmEnv() {
-	const env = { ...process.env };
-	for (const key of Object.keys(env)) {
-		if (/^npm_(config|lifecycle|package)_/i.test(key) && !/registry|cache|proxy|userconfig/i.test(key)) delete env[key];
-	}
-	return env;
-}
-
-/** Runs a command to completion; rejects with its last output lines when it fails. */
-function run(command, args, { cwd = PROJECT_ROOT, env = cleanNpmEnv(), label = `${command} ${args.join(' ')}` } = {}) {
+/**
+ * Runs a command to completion; rejects with its last output lines when it fails. The default
+ * environment drops what `npm run` exports (ignore-scripts, nodedir, …).
+ */
+function run(command, args, { cwd = PROJECT_ROOT, env = withoutNpmVars(process.env), label = `${command} ${args.join(' ')}` } = {}) {
 	return new Promise((resolve, reject) => {
 		const child = childProcess.spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
@@ -259,15 +259,6 @@ function freePort() {
 	});
 }
 
-const isAlive = (pid) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
-
 /**
  * Stops a child started with `detached: true` (its own process group, so n8n's task runner
  * goes too): SIGTERM to the group, SIGKILL after graceMs. Resolves when it has exited.
@@ -328,7 +319,6 @@ module.exports = {
 	sha256,
 	sha256File,
 	sourceHash,
-	cleanNpmEnv,
 	run,
 	build,
 	pack,

@@ -105,13 +105,16 @@ function parseExecuteOutput(stdout) {
 	return JSON.parse(stdout.slice(match.index, end + 1));
 }
 
+/** The owner account of a local n8n (`npm start` prints it; README's `npm start` section names it). */
+const DEFAULT_OWNER = Object.freeze({ email: 'owner@example.com', password: 'OtpSandbox1', firstName: 'Local', lastName: 'Owner' });
+
 /**
  * Environment variables that make `n8n start` (n8n >= 2.x with
  * N8N_INSTANCE_OWNER_MANAGED_BY_ENV, e.g. 2.41.1) create/update the owner
  * account at startup, so the browser shows the sign-in page instead of the
  * owner-setup screen. The password is bcrypt-hashed with n8n's own bcryptjs.
  */
-function ownerEnv({ email = 'owner@example.com', password = 'Passw0rd!', firstName = 'Local', lastName = 'Owner', runtime } = {}) {
+function ownerEnv({ email = DEFAULT_OWNER.email, password = DEFAULT_OWNER.password, firstName = DEFAULT_OWNER.firstName, lastName = DEFAULT_OWNER.lastName, runtime } = {}) {
 	const rt = requireRuntime(runtime);
 	const bcrypt = require(require.resolve('bcryptjs', { paths: [path.join(rt.installDir, 'node_modules', 'n8n')] }));
 	return {
@@ -155,7 +158,13 @@ async function waitForN8n({ baseUrl = 'http://127.0.0.1:5678', timeoutMs = 12000
  * Works on every 2.x; on 2.41.x ownerEnv() does the same at startup.
  * Resolves true when created, false when an owner already existed.
  */
-async function setupOwner({ baseUrl = 'http://127.0.0.1:5678', email = 'owner@example.com', password = 'Passw0rd!', firstName = 'Local', lastName = 'Owner' } = {}) {
+async function setupOwner({
+	baseUrl = 'http://127.0.0.1:5678',
+	email = DEFAULT_OWNER.email,
+	password = DEFAULT_OWNER.password,
+	firstName = DEFAULT_OWNER.firstName,
+	lastName = DEFAULT_OWNER.lastName,
+} = {}) {
 	const settings = await waitForN8n({ baseUrl, timeoutMs: 10000 });
 	if (settings.userManagement && settings.userManagement.showSetupOnFirstLoad === false) return false;
 	const res = await fetch(`${baseUrl}/rest/owner/setup`, {
@@ -167,4 +176,4 @@ async function setupOwner({ baseUrl = 'http://127.0.0.1:5678', email = 'owner@ex
 	return true;
 }
 
-module.exports = { requireRuntime, spawnN8n, execN8n, parseExecuteOutput, ownerEnv, waitForN8n, setupOwner };
+module.exports = { DEFAULT_OWNER, requireRuntime, spawnN8n, execN8n, parseExecuteOutput, ownerEnv, waitForN8n, setupOwner };
