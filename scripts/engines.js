@@ -27,7 +27,7 @@
 const childProcess = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { CACHE_DIR, formatMs, readJson, writeJson, withDirLock, withoutNpmVars, findNpmCli, runStep } = require('./runtime/util');
+const { CACHE_DIR, formatMs, readJson, writeJson, withDirLock, withoutNpmVars, findNpmCli, runStep, runCli } = require('./runtime/util');
 const { DEFAULT_NODE_VERSION, nodeDirFor, ensureNodeDownloaded } = require('./runtime/node24');
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -267,14 +267,4 @@ async function cli(argv) {
 
 module.exports = { ENGINES, ENGINES_DIR, install, copyPackage, engineDir };
 
-if (require.main === module) {
-  cli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`\n${error.message}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runCli(cli);

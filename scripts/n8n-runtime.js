@@ -63,7 +63,7 @@
  *                                                run n8n with the runtime's Node and env
  */
 
-const { formatMs, satisfiesRange, findNpmCli, withoutNpmVars, runStep, CACHE_DIR } = require('./runtime/util');
+const { formatMs, satisfiesRange, findNpmCli, withoutNpmVars, runStep, runCli, CACHE_DIR } = require('./runtime/util');
 const { DEFAULT_NODE_VERSION, nodeDirFor, ensureNodeDownloaded } = require('./runtime/node24');
 const { PREFERRED_N8N_VERSION, FALLBACK_N8N_VERSION, ensureN8n, locateN8n } = require('./runtime/install');
 const { buildN8nEnv } = require('./runtime/env');
@@ -152,14 +152,4 @@ module.exports = {
 	DEFAULT_NODE_VERSION,
 };
 
-if (require.main === module) {
-	cli(process.argv.slice(2)).then(
-		(code) => {
-			process.exitCode = code;
-		},
-		(error) => {
-			process.stderr.write(`\n${error.message}\n`);
-			process.exitCode = 1;
-		},
-	);
-}
+if (require.main === module) runCli(cli);

@@ -264,6 +264,23 @@ function runStep(step, command, args, { cwd, env, log, logFile, heartbeatMs = 30
 	});
 }
 
+// ---------------------------------------------------------------------------
+// A script's command line
+// ---------------------------------------------------------------------------
+
+/** Runs `cli(argv)` (resolves an exit code); a failure prints its message alone and exits 1. */
+function runCli(cli) {
+	cli(process.argv.slice(2)).then(
+		(code) => {
+			process.exitCode = code;
+		},
+		(error) => {
+			process.stderr.write(`\n${error.message}\n`);
+			process.exitCode = 1;
+		},
+	);
+}
+
 module.exports = {
 	PROJECT_ROOT,
 	CACHE_DIR,
@@ -281,4 +298,5 @@ module.exports = {
 	satisfiesRange,
 	findNpmCli,
 	runStep,
+	runCli,
 };
