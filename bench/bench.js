@@ -101,7 +101,7 @@ function expectAllSent(result, count, label) {
 
 /** The vendor runs in its own process, as a real vendor would: its work is not counted as ours. */
 async function startSandbox() {
-	const child = spawn(process.execPath, [path.join(ROOT, 'test', 'simulators', 'serve.js'), '--port', '0', '--quiet'], {
+	const child = spawn(process.execPath, [path.join(ROOT, 'simulators', 'serve.js'), '--port', '0', '--quiet'], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	const urls = await new Promise((resolve, reject) => {

@@ -230,7 +230,7 @@ const MUTANTS = [
 
 const JEST = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 // What the tests read (the built package and its sources); node_modules is linked, not copied.
-const COPIED = ['package.json', 'tsconfig.json', 'jest.config.js', 'nodes', 'credentials', 'test', 'dist'];
+const COPIED = ['package.json', 'tsconfig.json', 'jest.config.js', 'nodes', 'credentials', 'test', 'simulators', 'dist'];
 
 function occurrences(text, snippet) {
 	let count = 0;

@@ -19,6 +19,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const runtime = require('./n8n-runtime');
+const { sleep } = require('./runtime/util');
 const kit = require('./sandbox-kit');
 
 /**
@@ -30,8 +31,6 @@ const FAST_STALL_SETTINGS = {
 	QUEUE_WORKER_LOCK_RENEW_TIME: '2500',
 	QUEUE_WORKER_STALLED_INTERVAL: '5000',
 };
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The newest /usr/lib/postgresql/<version>/bin, or the directory of `initdb` on PATH. */
 function postgresBinDir() {

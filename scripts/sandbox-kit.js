@@ -2,9 +2,9 @@
 /**
  * What `npm start` and the end-to-end tests share: building and packing this package, starting
  * the vendor sandbox as a child process, the sandbox credentials (one per vendor in
- * test/simulators/index.js) and the example workflows wired to them.
+ * simulators/index.js) and the example workflows wired to them.
  *
- * Adding a vendor (Valify): add its entry to test/simulators/index.js and its workflows to
+ * Adding a vendor (Valify): add its entry to simulators/index.js and its workflows to
  * examples/<name>.json and examples/sandbox/<name>.json. Nothing here names a vendor.
  */
 const childProcess = require('node:child_process');
@@ -12,16 +12,17 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+const { isAlive, readJson, withoutNpmVars } = require('./runtime/util');
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 const PACKAGE_NAME = require(path.join(PROJECT_ROOT, 'package.json')).name;
 const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples');
 const SANDBOX_EXAMPLES_DIR = path.join(EXAMPLES_DIR, 'sandbox');
-const SERVE_JS = path.join(PROJECT_ROOT, 'test', 'simulators', 'serve.js');
+const SERVE_JS = path.join(PROJECT_ROOT, 'simulators', 'serve.js');
 
 /** The vendors: { nodeName: { displayName, credentialType, credential(url) } }. */
 function vendors() {
-	return require(path.join(PROJECT_ROOT, 'test', 'simulators', 'index.js')).simulators;
+	return require(path.join(PROJECT_ROOT, 'simulators', 'index.js')).simulators;
 }
 
 /** `d7Networks` -> `D7Networks` (ids are letters and digits only, like n8n's own). */
@@ -63,7 +64,12 @@ function badCredentials(urls) {
 	}));
 }
 
-const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+/** An example workflow file (examples/…); a broken one stops with its name. */
+function readExample(file) {
+	const workflow = readJson(file);
+	if (!workflow) throw new Error(`${path.relative(PROJECT_ROOT, file)} is not a JSON workflow`);
+	return workflow;
+}
 
 /**
  * Makes a workflow ready for `n8n import:workflow`: an id, `active: false`, node ids, and every
@@ -107,12 +113,12 @@ function exampleWorkflows() {
 	for (const name of names) {
 		const demo = path.join(SANDBOX_EXAMPLES_DIR, `${name}.json`);
 		const form = path.join(EXAMPLES_DIR, `${name}.json`);
-		if (fs.existsSync(demo)) result.push(prepareWorkflow(readJson(demo), { id: ids.demoWorkflow(name) }));
-		if (fs.existsSync(form)) result.push(prepareWorkflow(readJson(form), { id: ids.formWorkflow(name) }));
+		if (fs.existsSync(demo)) result.push(prepareWorkflow(readExample(demo), { id: ids.demoWorkflow(name) }));
+		if (fs.existsSync(form)) result.push(prepareWorkflow(readExample(form), { id: ids.formWorkflow(name) }));
 	}
 	for (const dir of [SANDBOX_EXAMPLES_DIR, EXAMPLES_DIR]) {
 		for (const file of jsonFilesIn(dir)) {
-			if (!names.includes(path.basename(file, '.json'))) result.push(prepareWorkflow(readJson(path.join(dir, file))));
+			if (!names.includes(path.basename(file, '.json'))) result.push(prepareWorkflow(readExample(path.join(dir, file))));
 		}
 	}
 	return result;
@@ -159,17 +165,11 @@ function sourceHash() {
 	return hash.digest('hex');
 }
 
-/** npm's own environment minus what `npm run` exports (ignore-scripts, nodedir, …). */
-function cleanNpmEnv() {
-	const env = { ...process.env };
-	for (const key of Object.keys(env)) {
-		if (/^npm_(config|lifecycle|package)_/i.test(key) && !/registry|cache|proxy|userconfig/i.test(key)) delete env[key];
-	}
-	return env;
-}
-
-/** Runs a command to completion; rejects with its last output lines when it fails. */
-function run(command, args, { cwd = PROJECT_ROOT, env = cleanNpmEnv(), label = `${command} ${args.join(' ')}` } = {}) {
+/**
+ * Runs a command to completion; rejects with its last output lines when it fails. The default
+ * environment drops what `npm run` exports (ignore-scripts, nodedir, …).
+ */
+function run(command, args, { cwd = PROJECT_ROOT, env = withoutNpmVars(process.env), label = `${command} ${args.join(' ')}` } = {}) {
 	return new Promise((resolve, reject) => {
 		const child = childProcess.spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
@@ -202,7 +202,7 @@ async function pack(dir) {
 }
 
 /**
- * Starts the sandbox (test/simulators/serve.js) in its own process group; `webhooks`
+ * Starts the sandbox (simulators/serve.js) in its own process group; `webhooks`
  * ({ turkeySms: url }) tells simulators where to post their signed events.
  * Resolves { child, urls, stop() } once it prints its URLs. onLog(line) gets its stderr lines
  * (e.g. "[sandbox] D7 Networks: texted 123456 to +9715…").
@@ -258,15 +258,6 @@ function freePort() {
 		});
 	});
 }
-
-const isAlive = (pid) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
 
 /**
  * Stops a child started with `detached: true` (its own process group, so n8n's task runner
@@ -328,7 +319,6 @@ module.exports = {
 	sha256,
 	sha256File,
 	sourceHash,
-	cleanNpmEnv,
 	run,
 	build,
 	pack,

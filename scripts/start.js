@@ -16,6 +16,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const runtime = require('./n8n-runtime');
+const { readJson, writeJson } = require('./runtime/util');
 const kit = require('./sandbox-kit');
 
 const STATE_DIR = path.resolve(process.env.OTP_START_DIR || path.join(kit.PROJECT_ROOT, '.cache', 'start'));
@@ -30,10 +31,9 @@ const IMPORT_DIR = path.join(STATE_DIR, 'import');
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.OTP_SANDBOX_PORT || 5690);
 const OWNER = {
-	email: process.env.OTP_START_EMAIL || 'owner@example.com',
-	password: process.env.OTP_START_PASSWORD || 'OtpSandbox1',
-	firstName: 'Local',
-	lastName: 'Owner',
+	...runtime.DEFAULT_OWNER,
+	email: process.env.OTP_START_EMAIL || runtime.DEFAULT_OWNER.email,
+	password: process.env.OTP_START_PASSWORD || runtime.DEFAULT_OWNER.password,
 };
 const VERBOSE = process.argv.includes('--verbose');
 
@@ -61,32 +61,20 @@ async function step(title, fn) {
 	}
 }
 
-const readState = () => {
-	try {
-		return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
-	} catch {
-		return {};
-	}
-};
-const writeState = (state) => fs.writeFileSync(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`);
+const readState = () => readJson(STATE_FILE) || {};
+const writeState = (state) => writeJson(STATE_FILE, state);
 
 // Children to stop on exit: { name, child }.
 const children = [];
 let stopping = null;
 
 function savePids() {
-	fs.writeFileSync(PIDS_FILE, JSON.stringify(children.map(({ name, child }) => ({ name, pid: child.pid }))));
+	writeJson(PIDS_FILE, children.map(({ name, child }) => ({ name, pid: child.pid })));
 }
 
 /** A start that was killed hard (kill -9, closed terminal) may have left n8n or the sandbox. */
 function stopLeftovers() {
-	let list = [];
-	try {
-		list = JSON.parse(fs.readFileSync(PIDS_FILE, 'utf8'));
-	} catch {
-		return;
-	}
-	for (const { name, pid } of list) {
+	for (const { name, pid } of readJson(PIDS_FILE) || []) {
 		let cmdline = '';
 		try {
 			cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -127,13 +115,6 @@ async function n8nCli(args, rt, what) {
 	}
 	return result;
 }
-
-const versionAtLeast = (version, min) => {
-	const a = version.split('.').map(Number);
-	const b = min.split('.').map(Number);
-	for (let i = 0; i < 3; i++) if ((a[i] || 0) !== (b[i] || 0)) return (a[i] || 0) > (b[i] || 0);
-	return true;
-};
 
 async function main() {
 	fs.mkdirSync(STATE_DIR, { recursive: true });
@@ -236,7 +217,7 @@ async function main() {
 	let n8n;
 	const baseUrl = `http://localhost:${N8N_PORT}`;
 	await step(`start n8n on ${baseUrl} (log: ${path.relative(kit.PROJECT_ROOT, N8N_LOG)})`, async () => {
-		const ownerManagedByEnv = versionAtLeast(rt.version, '2.41.0');
+		const ownerManagedByEnv = runtime.satisfiesRange(rt.version, '>=2.41.0');
 		const env = { N8N_PORT: String(N8N_PORT), N8N_EDITOR_BASE_URL: baseUrl, WEBHOOK_URL: `${baseUrl}/` };
 		if (ownerManagedByEnv) Object.assign(env, runtime.ownerEnv({ ...OWNER, runtime: rt }));
 		const log = fs.openSync(N8N_LOG, 'w');

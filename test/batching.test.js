@@ -1,7 +1,7 @@
 // Bounded concurrency, input order and pairing, and rate-limit waits: the shared item loop,
 // exercised through the D7 Networks node (every node runs the same loop).
 const { runNode } = require('./harness/engine');
-const { createD7Simulator } = require('./simulators/d7Networks');
+const { createD7Simulator } = require('../simulators/d7Networks');
 
 const API_TOKEN = 'batching-token';
 let d7;

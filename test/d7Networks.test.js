@@ -1,7 +1,7 @@
 const { runNode, everythingShown } = require('./harness/engine');
 const { testCredential } = require('./harness/credential-test');
-const { HTML_502 } = require('./harness/simulator');
-const { createD7Simulator } = require('./simulators/d7Networks');
+const { HTML_502 } = require('../simulators/vendor-simulator');
+const { createD7Simulator } = require('../simulators/d7Networks');
 
 const API_TOKEN = 'd7-secret-token-5f1e9c2a';
 let d7;

@@ -1,8 +1,8 @@
 'use strict';
 const { testCredential } = require('./harness/credential-test');
 const { runNode, everythingShown, loadPackage } = require('./harness/engine');
-const { HTML_502 } = require('./harness/simulator');
-const { createPaynetSimulator, PAYNET_CODES } = require('./simulators/paynet');
+const { HTML_502 } = require('../simulators/vendor-simulator');
+const { createPaynetSimulator, PAYNET_CODES } = require('../simulators/paynet');
 
 const SECRET = 'sck_live_7Hq2Xw9PzR4mTn8Vb3Kc';
 const WRONG_SECRET = 'sck_live_wrongWrongWrong000';

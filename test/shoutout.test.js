@@ -1,8 +1,8 @@
 const { Workflow } = require('n8n-workflow');
 const { runNode, everythingShown, loadPackage } = require('./harness/engine');
-const { HTML_502 } = require('./harness/simulator');
+const { HTML_502 } = require('../simulators/vendor-simulator');
 const { testCredential } = require('./harness/credential-test');
-const { createShoutoutSimulator } = require('./simulators/shoutout');
+const { createShoutoutSimulator } = require('../simulators/shoutout');
 
 const API_KEY = 'shoutout-secret-key.7c1d.9e3f';
 let shoutout;

@@ -4,8 +4,8 @@
 
 const { runNode, everythingShown, loadPackage } = require('./harness/engine');
 const { testCredential: runCredentialTest } = require('./harness/credential-test');
-const { HTML_502 } = require('./harness/simulator');
-const { createTurkeySmsSimulator } = require('./simulators/turkeySms');
+const { HTML_502 } = require('../simulators/vendor-simulator');
+const { createTurkeySmsSimulator } = require('../simulators/turkeySms');
 
 const API_KEY = 'ts-secret-key-7f3a9c';
 

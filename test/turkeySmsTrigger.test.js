@@ -3,7 +3,7 @@
 // (test/harness/webhook.js), with requests signed as turkeysms.com.tr/en/docs/webhooks describes.
 const { serveTrigger } = require('./harness/webhook');
 const { loadPackage, everythingShown } = require('./harness/engine');
-const { createTurkeySmsSimulator, signedEvent, signatureOf, FAILING_MOBILE } = require('./simulators/turkeySms');
+const { createTurkeySmsSimulator, signedEvent, signatureOf, FAILING_MOBILE } = require('../simulators/turkeySms');
 
 const SECRET = 'whsec-SECRET-turkeysms-4c7e1b';
 const API_KEY = 'ts-SECRET-key-trigger-91d2';

@@ -1,7 +1,7 @@
 // Valify's email OTP: sendEmail and verifyEmail, with the same token exchange and bundle key as
 // the phone OTP, through the real engine against the simulator.
 const { runNode, everythingShown } = require('./harness/engine');
-const { createValifySimulator } = require('./simulators/valify');
+const { createValifySimulator } = require('../simulators/valify');
 
 const ACCOUNT = {
 	username: 'valify-user-email-1a2b',

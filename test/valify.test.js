@@ -1,7 +1,7 @@
 const { addNodeType, loadPackage, runNode, everythingShown } = require('./harness/engine');
-const { HTML_502 } = require('./harness/simulator');
+const { HTML_502 } = require('../simulators/vendor-simulator');
 const { TestCredentialsHelper } = require('./harness/credentials');
-const { createValifySimulator } = require('./simulators/valify');
+const { createValifySimulator } = require('../simulators/valify');
 
 const ACCOUNT = {
 	username: 'valify-user-7c1d',

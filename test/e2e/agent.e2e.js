@@ -1,7 +1,7 @@
 'use strict';
 // End-to-end: an AI Agent in real n8n calls this package's nodes as tools. Manual Trigger → AI
 // Agent → OpenAI Chat Model, whose credential points at a loopback OpenAI-compatible model
-// (test/simulators/model.js) that plays a scripted model; the tools are D7 Networks and Valify
+// (simulators/model.js) that plays a scripted model; the tools are D7 Networks and Valify
 // nodes (usableAsTool) whose fields the model fills with $fromAI(), as the editor's "Let the model
 // define this parameter" button writes them (the field's name, no description). Part of
 // `npm run test:e2e`.
@@ -10,8 +10,8 @@ const os = require('node:os');
 const path = require('node:path');
 const runtime = require('../../scripts/n8n-runtime');
 const kit = require('../../scripts/sandbox-kit');
-const { simulators } = require('../simulators');
-const { createModelSimulator } = require('../simulators/model');
+const { simulators } = require('../../simulators');
+const { createModelSimulator } = require('../../simulators/model');
 const { agentWorkflow, chatExample, MODEL_CREDENTIAL, MODEL_ID } = require('./agent-workflows');
 
 const EXAMPLES = path.join(kit.EXAMPLES_DIR, 'ai-agent');

@@ -8,13 +8,13 @@ const os = require('node:os');
 const path = require('node:path');
 const runtime = require('../../scripts/n8n-runtime');
 const kit = require('../../scripts/sandbox-kit');
-const { signedEvent, signatureOf } = require('../simulators/turkeySms');
+const { sleep } = require('../../scripts/runtime/util');
+const { signedEvent, signatureOf } = require('../../simulators/turkeySms');
 
 const log = (line) => process.stderr.write(`[e2e trigger] ${line}\n`);
-const OWNER = { email: 'owner@example.com', password: 'E2eTrigger1' };
+const OWNER = runtime.DEFAULT_OWNER;
 const SECRET = kit.vendors().turkeySms.credential('').webhookSecret;
 const now = () => Math.floor(Date.now() / 1000);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let rt;
 let tmp;

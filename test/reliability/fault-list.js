@@ -1,7 +1,7 @@
 'use strict';
 // Every way a vendor can fail, as [name, simulator fault]: the fault tests and the nothingSent
 // tests both run each operation against each of them.
-const { HTML_502 } = require('../harness/simulator');
+const { HTML_502 } = require('../../simulators/vendor-simulator');
 
 const FAULTS = [
 	['HTTP 500', { status: 500, body: { message: 'Internal Server Error' } }],

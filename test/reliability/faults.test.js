@@ -4,7 +4,7 @@
 // and no secret anywhere a person or a log could see it.
 const crypto = require('node:crypto');
 const { runNode, everythingShown } = require('../harness/engine');
-const { HTML_502 } = require('../harness/simulator');
+const { HTML_502 } = require('../../simulators/vendor-simulator');
 const { recordingNodeType } = require('../harness/raw-output');
 const { vendors, expectNoSecretShown } = require('./vendors');
 

@@ -3,11 +3,11 @@
 // path the vendor receives, whether it is a send (never repeated), and recognisable secrets.
 // `secrets` are the credential's secret fields (a new one, such as a webhook secret, goes there);
 // `issuedSecrets` are those the vendor hands out during a run (Valify's OAuth tokens).
-const { createD7Simulator } = require('../simulators/d7Networks');
-const { createPaynetSimulator } = require('../simulators/paynet');
-const { createShoutoutSimulator } = require('../simulators/shoutout');
-const { createTurkeySmsSimulator } = require('../simulators/turkeySms');
-const { createValifySimulator } = require('../simulators/valify');
+const { createD7Simulator } = require('../../simulators/d7Networks');
+const { createPaynetSimulator } = require('../../simulators/paynet');
+const { createShoutoutSimulator } = require('../../simulators/shoutout');
+const { createTurkeySmsSimulator } = require('../../simulators/turkeySms');
+const { createValifySimulator } = require('../../simulators/valify');
 
 const vendors = [
 	{

@@ -9,6 +9,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const kit = require('../../scripts/sandbox-kit');
+const { DEFAULT_OWNER } = require('../../scripts/n8n-runtime');
+const { readJson } = require('../../scripts/runtime/util');
 
 const START_JS = path.join(kit.PROJECT_ROOT, 'scripts', 'start.js');
 
@@ -16,7 +18,8 @@ async function startN8n({ timeoutMs = 10 * 60 * 1000, log = () => {} } = {}) {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'otp-ui-'));
 	const stateDir = path.join(folder, 'state');
 	const port = await kit.freePort();
-	const login = { email: 'owner@example.com', password: 'OtpUiTest1' };
+	// A password of its own, so the test also shows that OTP_START_PASSWORD is honoured.
+	const login = { email: DEFAULT_OWNER.email, password: 'OtpUiTest1' };
 	const env = {
 		...process.env,
 		OTP_START_DIR: stateDir,
@@ -42,12 +45,8 @@ async function startN8n({ timeoutMs = 10 * 60 * 1000, log = () => {} } = {}) {
 		if (stopped) return stopped;
 		stopped = (async () => {
 			const pidsFile = path.join(stateDir, 'pids.json');
-			let pids = [];
-			try {
-				pids = JSON.parse(fs.readFileSync(pidsFile, 'utf8')).map((entry) => entry.pid);
-			} catch {
-				/* nothing started yet, or start.js already cleaned up */
-			}
+			// None yet, or start.js already cleaned up.
+			const pids = (readJson(pidsFile) || []).map((entry) => entry.pid);
 			if (child.exitCode === null && child.signalCode === null) {
 				const exited = new Promise((resolve) => child.once('exit', resolve));
 				child.kill('SIGTERM');
@@ -80,7 +79,7 @@ async function startN8n({ timeoutMs = 10 * 60 * 1000, log = () => {} } = {}) {
 		await stop();
 		throw error;
 	}
-	const state = JSON.parse(fs.readFileSync(path.join(stateDir, 'state.json'), 'utf8'));
+	const state = readJson(path.join(stateDir, 'state.json'));
 	return { baseUrl: `http://localhost:${port}`, login, sandboxUrls: state.sandboxUrls, workflows: state.workflows, stop, output: () => output };
 }
 

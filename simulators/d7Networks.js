@@ -2,7 +2,7 @@
 // D7 Networks Verify, as vendors.md section 4 describes it. Where each behaviour comes from:
 // SOURCES.md beside this file.
 const crypto = require('node:crypto');
-const { VendorSimulator } = require('../harness/simulator');
+const { VendorSimulator } = require('./vendor-simulator');
 
 const UNAUTHORIZED = {
 	status: 401,

@@ -4,7 +4,7 @@
 // `{type, message, code, result_code}` where `code` is the HTTP status and `result_code` Paynet's
 // return code. Where each behaviour comes from: SOURCES.md beside this file.
 const crypto = require('node:crypto');
-const { VendorSimulator } = require('../harness/simulator');
+const { VendorSimulator } = require('./vendor-simulator');
 
 /** Paynet's documented result codes. */
 const PAYNET_CODES = {

@@ -3,7 +3,7 @@
 // token lives 10 minutes and serves at most 3 API calls, the bundle key in every JSON body.
 // Where each behaviour comes from: SOURCES.md beside this file.
 const crypto = require('node:crypto');
-const { VendorSimulator } = require('../harness/simulator');
+const { VendorSimulator } = require('./vendor-simulator');
 
 const TOKEN_CALLS = 3;
 const TOKEN_LIFETIME_MS = 600_000;

@@ -4,7 +4,7 @@
 // how long a code lives, and how a send that was not sent (1010, 1012, 1015) is answered.
 // Where each behaviour comes from: SOURCES.md beside this file.
 const crypto = require('node:crypto');
-const { VendorSimulator } = require('../harness/simulator');
+const { VendorSimulator } = require('./vendor-simulator');
 
 const CODE_PLACEHOLDER = '{{code}}';
 const CODE_LIFETIME_MS = 5 * 60 * 1000;

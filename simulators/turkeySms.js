@@ -5,7 +5,7 @@
 // code for a text without TS-CODE or a bad number, a key status other than "Active"), kept easy to
 // change. Where each behaviour comes from: SOURCES.md beside this file.
 const crypto = require('node:crypto');
-const { VendorSimulator } = require('../harness/simulator');
+const { VendorSimulator } = require('./vendor-simulator');
 
 const answer = (status, resultCode, message, extra = {}) => ({
 	status,

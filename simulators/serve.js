@@ -2,9 +2,9 @@
 'use strict';
 // The vendor sandbox: every vendor simulator served as one long-running process on 127.0.0.1.
 // It logs each code it "texts", since no phone exists, and puts it in the send's answer too.
-//   node test/simulators/serve.js [--port 5690] [--latency 0] [--quiet] [--webhook-<name> <url>]
+//   node simulators/serve.js [--port 5690] [--latency 0] [--quiet] [--webhook-<name> <url>]
 // --webhook-turkeySms <url> makes the TurkeySMS simulator post the signed events of each send there.
-// Vendor N listens on port + N (in the order of test/simulators/index.js); with --port 0 the
+// Vendor N listens on port + N (in the order of simulators/index.js); with --port 0 the
 // ports are random. When all listen it prints one JSON line: { "<node name>": "<base URL>", … }.
 const { simulators } = require('./index');
 
