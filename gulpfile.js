@@ -6,7 +6,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 function checkThemedIcons(done) {
-	const icons = fs.readdirSync(path.join(__dirname, 'icons')).filter((file) => file.endsWith('.svg'));
+	const icons = fs
+		.readdirSync(path.join(__dirname, 'icons'))
+		.filter((file) => file.endsWith('.svg'));
 	const light = icons.filter((file) => !file.endsWith('.dark.svg'));
 	const missing = light
 		.map((file) => file.replace(/\.svg$/, '.dark.svg'))

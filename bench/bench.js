@@ -31,17 +31,28 @@ function loadHttpRequestNode() {
 	if (!fs.existsSync(entry)) {
 		fs.mkdirSync(dir, { recursive: true });
 		console.error(`Fetching n8n-nodes-base@${NODES_BASE_VERSION} for its HTTP Request node…`);
-		execFileSync('npm', ['pack', `n8n-nodes-base@${NODES_BASE_VERSION}`, '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
-		const tarball = path.join(dir, `n8n-nodes-base-${NODES_BASE_VERSION}.tgz`);
-		const wanted = JSON.parse(execFileSync('tar', ['xzOf', tarball, 'package/package.json']).toString()).dependencies;
-		// The HTTP Request node's helpers need these four beyond what n8n-core brings. They are
-		// installed first: npm would prune a package it did not install itself.
-		const extra = ['@mozilla/readability', 'cheerio', 'html-to-text', 'jsdom'].map((name) => `${name}@${wanted[name]}`);
-		fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"bench-deps","private":true}\n');
-		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', '--silent', ...extra], {
+		execFileSync('npm', ['pack', `n8n-nodes-base@${NODES_BASE_VERSION}`, '--silent'], {
 			cwd: dir,
 			stdio: ['ignore', 'ignore', 'inherit'],
 		});
+		const tarball = path.join(dir, `n8n-nodes-base-${NODES_BASE_VERSION}.tgz`);
+		const wanted = JSON.parse(
+			execFileSync('tar', ['xzOf', tarball, 'package/package.json']).toString(),
+		).dependencies;
+		// The HTTP Request node's helpers need these four beyond what n8n-core brings. They are
+		// installed first: npm would prune a package it did not install itself.
+		const extra = ['@mozilla/readability', 'cheerio', 'html-to-text', 'jsdom'].map(
+			(name) => `${name}@${wanted[name]}`,
+		);
+		fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"bench-deps","private":true}\n');
+		execFileSync(
+			'npm',
+			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', '--silent', ...extra],
+			{
+				cwd: dir,
+				stdio: ['ignore', 'ignore', 'inherit'],
+			},
+		);
 		fs.mkdirSync(packageDir, { recursive: true });
 		execFileSync('tar', ['xzf', tarball, '--strip-components=1', '-C', packageDir]);
 		if (!fs.existsSync(entry)) throw new Error('n8n-nodes-base could not be unpacked');
@@ -93,17 +104,25 @@ async function timed(fn) {
 }
 
 function expectAllSent(result, count, label) {
-	const sent = result.items.filter((item) => item.json.status === 'sent' || item.json.otp_id).length;
+	const sent = result.items.filter(
+		(item) => item.json.status === 'sent' || item.json.otp_id,
+	).length;
 	if (result.error || sent !== count) {
-		throw new Error(`${label}: expected ${count} sends, got ${sent}${result.error ? ` (${result.error.message})` : ''}`);
+		throw new Error(
+			`${label}: expected ${count} sends, got ${sent}${result.error ? ` (${result.error.message})` : ''}`,
+		);
 	}
 }
 
 /** The vendor runs in its own process, as a real vendor would: its work is not counted as ours. */
 async function startSandbox() {
-	const child = spawn(process.execPath, [path.join(ROOT, 'simulators', 'serve.js'), '--port', '0', '--quiet'], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		[path.join(ROOT, 'simulators', 'serve.js'), '--port', '0', '--quiet'],
+		{
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const urls = await new Promise((resolve, reject) => {
 		let buffered = '';
 		child.stdout.on('data', (chunk) => {
@@ -127,8 +146,11 @@ async function main() {
 	const { runNode, addNodeType, shutdownEngine } = require('../test/harness/engine');
 	const d7 = await startSandbox();
 	const url = d7.url;
-	const credentials = { d7NetworksApi: { environment: 'custom', baseUrl: url, apiToken: API_TOKEN } };
-	const items = (count) => Array.from({ length: count }, (_, index) => ({ phone: `+9715${String(10000000 + index)}` }));
+	const credentials = {
+		d7NetworksApi: { environment: 'custom', baseUrl: url, apiToken: API_TOKEN },
+	};
+	const items = (count) =>
+		Array.from({ length: count }, (_, index) => ({ phone: `+9715${String(10000000 + index)}` }));
 	const sendParameters = (options = {}) => ({
 		resource: 'otp',
 		operation: 'send',
@@ -147,7 +169,14 @@ async function main() {
 	};
 	const defaultRun = async (latency) => {
 		await freshSandbox(latency);
-		const run = await timed(() => runNode({ nodeType: 'd7Networks', parameters: sendParameters(), credentials, items: items(SENDS) }));
+		const run = await timed(() =>
+			runNode({
+				nodeType: 'd7Networks',
+				parameters: sendParameters(),
+				credentials,
+				items: items(SENDS),
+			}),
+		);
 		expectAllSent(run.result, SENDS, 'default settings');
 		return { ms: run.ms, ...(await d7.stats()) };
 	};
@@ -195,12 +224,24 @@ async function main() {
 	const rawRatio = median(rawRuns) / idealMs;
 	const jitterRatio = median(jitterRuns) / idealMs;
 	const speedupVsSequential = sequential.ms / concurrentMs;
-	console.log(`1. ${SENDS} D7 sends, ${LATENCY_MS} ms vendor latency, ratios to the ideal ${seconds(idealMs)} (median of ${REPEATS} runs, each listed)`);
-	console.log(`   cold (first run of the process): ${seconds(cold.ms)}; ratio ${(cold.ms / idealMs).toFixed(3)}`);
-	console.log(`   default (${concurrency} in flight, max seen ${maxInFlight}): ${seconds(concurrentMs)}; ratio ${idealRatio.toFixed(3)} (goal ≤ 1.2) [${list(concurrentRuns)}]`);
-	console.log(`   floor of this setup (plain node:http, no n8n, 10 in flight): ${seconds(median(rawRuns))}; ratio ${rawRatio.toFixed(3)} [${list(rawRuns)}]`);
-	console.log(`   default, vendor latency varying ${jitter} ms: ${seconds(median(jitterRuns))}; ratio ${jitterRatio.toFixed(3)} [${list(jitterRuns)}]`);
-	console.log(`   one at a time: ${seconds(sequential.ms)}; default is ${speedupVsSequential.toFixed(2)}× faster (goal ≥ 8)`);
+	console.log(
+		`1. ${SENDS} D7 sends, ${LATENCY_MS} ms vendor latency, ratios to the ideal ${seconds(idealMs)} (median of ${REPEATS} runs, each listed)`,
+	);
+	console.log(
+		`   cold (first run of the process): ${seconds(cold.ms)}; ratio ${(cold.ms / idealMs).toFixed(3)}`,
+	);
+	console.log(
+		`   default (${concurrency} in flight, max seen ${maxInFlight}): ${seconds(concurrentMs)}; ratio ${idealRatio.toFixed(3)} (goal ≤ 1.2) [${list(concurrentRuns)}]`,
+	);
+	console.log(
+		`   floor of this setup (plain node:http, no n8n, 10 in flight): ${seconds(median(rawRuns))}; ratio ${rawRatio.toFixed(3)} [${list(rawRuns)}]`,
+	);
+	console.log(
+		`   default, vendor latency varying ${jitter} ms: ${seconds(median(jitterRuns))}; ratio ${jitterRatio.toFixed(3)} [${list(jitterRuns)}]`,
+	);
+	console.log(
+		`   one at a time: ${seconds(sequential.ms)}; default is ${speedupVsSequential.toFixed(2)}× faster (goal ≥ 8)`,
+	);
 
 	// 2. Per-item overhead, no latency: our node vs n8n's HTTP Request node doing the same POST.
 	await addNodeType('n8n-nodes-base.httpRequest', loadHttpRequestNode());
@@ -215,27 +256,48 @@ async function main() {
 		options: { batching: { batch: { batchSize: 10, batchInterval: 0 } } },
 	};
 	await freshSandbox(0);
-	await runNode({ nodeType: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, parameters: httpParameters, items: items(20) });
+	await runNode({
+		nodeType: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: httpParameters,
+		items: items(20),
+	});
 	const rounds = 5;
 	let oursMs = 0;
 	let httpMs = 0;
 	for (let round = 0; round < rounds; round++) {
 		await d7.reset();
 		const http = await timed(() =>
-			runNode({ nodeType: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, parameters: httpParameters, items: items(OVERHEAD_ITEMS) }),
+			runNode({
+				nodeType: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: httpParameters,
+				items: items(OVERHEAD_ITEMS),
+			}),
 		);
 		expectAllSent(http.result, OVERHEAD_ITEMS, 'HTTP Request node');
 		httpMs += http.ms;
 		await d7.reset();
-		const ours = await timed(() => runNode({ nodeType: 'd7Networks', parameters: sendParameters(), credentials, items: items(OVERHEAD_ITEMS) }));
+		const ours = await timed(() =>
+			runNode({
+				nodeType: 'd7Networks',
+				parameters: sendParameters(),
+				credentials,
+				items: items(OVERHEAD_ITEMS),
+			}),
+		);
 		expectAllSent(ours.result, OVERHEAD_ITEMS, 'D7 node');
 		oursMs += ours.ms;
 	}
 	const perItemOurs = oursMs / (rounds * OVERHEAD_ITEMS);
 	const perItemHttp = httpMs / (rounds * OVERHEAD_ITEMS);
 	const overheadVsHttpRequest = perItemOurs / perItemHttp;
-	console.log(`2. per item, no latency, ${OVERHEAD_ITEMS} items × ${rounds} rounds, 10 in flight each`);
-	console.log(`   our D7 node ${perItemOurs.toFixed(3)} ms; n8n HTTP Request node ${perItemHttp.toFixed(3)} ms; ratio ${overheadVsHttpRequest.toFixed(3)} (goal ≤ 1.0)`);
+	console.log(
+		`2. per item, no latency, ${OVERHEAD_ITEMS} items × ${rounds} rounds, 10 in flight each`,
+	);
+	console.log(
+		`   our D7 node ${perItemOurs.toFixed(3)} ms; n8n HTTP Request node ${perItemHttp.toFixed(3)} ms; ratio ${overheadVsHttpRequest.toFixed(3)} (goal ≤ 1.0)`,
+	);
 
 	// 4. One execution, 1k to 100k items (no latency, default concurrency), each size in a fresh
 	// process (bench/items.js, warmed with 1,000 items first) so that its peak memory is its own.
@@ -243,7 +305,11 @@ async function main() {
 	for (const size of ITEM_SIZES) {
 		await freshSandbox(0);
 		// Asynchronously: a blocked event loop would let the sandbox close our idle connections.
-		const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', path.join(__dirname, 'items.js'), url, String(size)], { cwd: ROOT, maxBuffer: 1 << 20 });
+		const { stdout } = await promisify(execFile)(
+			process.execPath,
+			['--expose-gc', path.join(__dirname, 'items.js'), url, String(size)],
+			{ cwd: ROOT, maxBuffer: 1 << 20 },
+		);
 		const figures = JSON.parse(stdout.trim().split('\n').pop());
 		scaling[size] = {
 			msPerItem: figures.ms / size,
@@ -258,7 +324,9 @@ async function main() {
 	const rssRatio = scaling[largest].rssPerItem / scaling[middle].rssPerItem;
 	const memPerItemRatio100k = Math.max(heapRatio, rssRatio);
 	const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-	console.log(`4. one execution of ${ITEM_SIZES.join(' / ')} items, no latency, default concurrency (a fresh process each)`);
+	console.log(
+		`4. one execution of ${ITEM_SIZES.join(' / ')} items, no latency, default concurrency (a fresh process each)`,
+	);
 	for (const size of ITEM_SIZES) {
 		const figure = scaling[size];
 		console.log(
@@ -266,7 +334,9 @@ async function main() {
 				`peak RSS ${kB(figure.rssPerItem)}/item, heap ${kB(figure.heapPerItem)}/item`,
 		);
 	}
-	console.log(`   time/item at ${largest} vs ${smallest}: ${perItemRatio100k.toFixed(2)}× (goal ≤ 1.15); memory/item at ${largest} vs ${middle}: heap ${heapRatio.toFixed(2)}×, RSS ${rssRatio.toFixed(2)}× (goal ≤ 1.2)`);
+	console.log(
+		`   time/item at ${largest} vs ${smallest}: ${perItemRatio100k.toFixed(2)}× (goal ≤ 1.15); memory/item at ${largest} vs ${middle}: heap ${heapRatio.toFixed(2)}×, RSS ${rssRatio.toFixed(2)}× (goal ≤ 1.2)`,
+	);
 
 	d7.stop();
 	shutdownEngine();
@@ -275,18 +345,34 @@ async function main() {
 	const pkg = require('../package.json');
 	const files = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) => path.join(ROOT, file));
 	const loadScript = `require('n8n-workflow');const s=process.hrtime.bigint();for(const f of ${JSON.stringify(files)})require(f);console.log(Number(process.hrtime.bigint()-s)/1e6)`;
-	const loads = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ['-e', loadScript], { cwd: ROOT }).toString().trim()));
+	const loads = Array.from({ length: 5 }, () =>
+		Number(execFileSync(process.execPath, ['-e', loadScript], { cwd: ROOT }).toString().trim()),
+	);
 	const loadMs = loads.sort((a, b) => a - b)[2];
-	const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: ROOT }).toString());
+	const packed = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: ROOT }).toString(),
+	);
 	const tarballBytes = packed[0].size;
 	const runtimeDeps = Object.keys(pkg.dependencies ?? {}).length;
-	console.log(`3. load all ${files.length} node and credential files in a fresh process: ${loadMs.toFixed(1)} ms (median of 5, goal ≤ 20)`);
-	console.log(`   packed tarball ${(tarballBytes / 1024).toFixed(1)} kB (goal ≤ 100 kB); runtime dependencies: ${runtimeDeps}`);
+	console.log(
+		`3. load all ${files.length} node and credential files in a fresh process: ${loadMs.toFixed(1)} ms (median of 5, goal ≤ 20)`,
+	);
+	console.log(
+		`   packed tarball ${(tarballBytes / 1024).toFixed(1)} kB (goal ≤ 100 kB); runtime dependencies: ${runtimeDeps}`,
+	);
 
 	// 5. Queue mode (bench/queue.js): Postgres, Redis, n8n main and one, then two workers.
-	let queue = { queueWorkersSpeedup: null, queueDuplicatesAfterKill: null, queueLostAfterKill: null };
+	let queue = {
+		queueWorkersSpeedup: null,
+		queueDuplicatesAfterKill: null,
+		queueLostAfterKill: null,
+	};
 	if (process.env.BENCH_QUEUE !== '0') {
-		const out = execFileSync(process.execPath, [path.join(__dirname, 'queue.js')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+		const out = execFileSync(process.execPath, [path.join(__dirname, 'queue.js')], {
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'inherit'],
+			maxBuffer: 1 << 20,
+		});
 		const lines = out.toString().trim().split('\n');
 		console.log('5. queue mode (bench/queue.js)');
 		for (const line of lines.slice(0, -1)) console.log(`   ${line}`);

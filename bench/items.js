@@ -9,14 +9,34 @@ const { runNode, shutdownEngine } = require('../test/harness/engine');
 const [url, countText] = process.argv.slice(2);
 const count = Number(countText);
 const WARMUP_ITEMS = 1000;
-const credentials = { d7NetworksApi: { environment: 'custom', baseUrl: url, apiToken: 'sandbox-d7-token' } };
-const parameters = { resource: 'otp', operation: 'send', recipient: '={{ $json.phone }}', messageType: 'content', content: 'Your code is {}', options: {} };
-const items = (n) => Array.from({ length: n }, (_, index) => ({ phone: `+9715${String(10000000 + (index % 90000000))}` }));
+const credentials = {
+	d7NetworksApi: { environment: 'custom', baseUrl: url, apiToken: 'sandbox-d7-token' },
+};
+const parameters = {
+	resource: 'otp',
+	operation: 'send',
+	recipient: '={{ $json.phone }}',
+	messageType: 'content',
+	content: 'Your code is {}',
+	options: {},
+};
+const items = (n) =>
+	Array.from({ length: n }, (_, index) => ({
+		phone: `+9715${String(10000000 + (index % 90000000))}`,
+	}));
 
 async function run(n) {
-	const result = await runNode({ nodeType: 'd7Networks', parameters, credentials, items: items(n) });
+	const result = await runNode({
+		nodeType: 'd7Networks',
+		parameters,
+		credentials,
+		items: items(n),
+	});
 	const sent = result.items.filter((item) => item.json.status === 'sent').length;
-	if (result.error || sent !== n) throw new Error(`expected ${n} sends, got ${sent}${result.error ? ` (${result.error.message})` : ''}`);
+	if (result.error || sent !== n)
+		throw new Error(
+			`expected ${n} sends, got ${sent}${result.error ? ` (${result.error.message})` : ''}`,
+		);
 }
 
 async function main() {
@@ -39,7 +59,16 @@ async function main() {
 	peakHeap = Math.max(peakHeap, now.heapUsed);
 	peakRss = Math.max(peakRss, now.rss);
 	shutdownEngine();
-	console.log(JSON.stringify({ items: count, ms, peakRssBytes: peakRss, peakHeapBytes: peakHeap, baseRssBytes: base.rss, baseHeapBytes: base.heapUsed }));
+	console.log(
+		JSON.stringify({
+			items: count,
+			ms,
+			peakRssBytes: peakRss,
+			peakHeapBytes: peakHeap,
+			baseRssBytes: base.rss,
+			baseHeapBytes: base.heapUsed,
+		}),
+	);
 }
 
 main().then(

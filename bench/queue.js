@@ -6,7 +6,12 @@
 // is killed with SIGKILL mid-flight and the numbers sent twice / never sent are counted.
 //   npm run bench:queue      (also run by `npm run bench`; the last line is one JSON object)
 // BENCH_QUEUE_CALLS (150) sets the calls per measured load.
-const { startQueueCluster, runLoad, runLoadWithKill, phoneNumbers } = require('../scripts/queue-cluster');
+const {
+	startQueueCluster,
+	runLoad,
+	runLoadWithKill,
+	phoneNumbers,
+} = require('../scripts/queue-cluster');
 
 const LATENCY_MS = 200;
 const CONCURRENCY = 2;
@@ -16,7 +21,12 @@ const WARMUP_CALLS = 20;
 
 async function main() {
 	const log = (line) => console.error(`[queue] ${line}`);
-	const cluster = await startQueueCluster({ workers: 1, concurrency: CONCURRENCY, latencyMs: LATENCY_MS, log });
+	const cluster = await startQueueCluster({
+		workers: 1,
+		concurrency: CONCURRENCY,
+		latencyMs: LATENCY_MS,
+		log,
+	});
 	let offset = 0;
 	const numbers = (count) => {
 		const list = phoneNumbers('d7Networks', count, offset);
@@ -24,8 +34,15 @@ async function main() {
 		return list;
 	};
 	const load = async (calls) => {
-		const result = await runLoad(cluster, { vendor: 'd7Networks', phones: numbers(calls), parallel: PARALLEL });
-		if (result.statuses.success !== calls || result.sends !== calls) throw new Error(`a load went wrong: ${JSON.stringify(result.statuses)}, ${result.sends} sends`);
+		const result = await runLoad(cluster, {
+			vendor: 'd7Networks',
+			phones: numbers(calls),
+			parallel: PARALLEL,
+		});
+		if (result.statuses.success !== calls || result.sends !== calls)
+			throw new Error(
+				`a load went wrong: ${JSON.stringify(result.statuses)}, ${result.sends} sends`,
+			);
 		return result;
 	};
 	try {
@@ -36,14 +53,30 @@ async function main() {
 		const two = await load(CALLS);
 		const speedup = two.executionsPerSecond / one.executionsPerSecond;
 		const ideal = (workers) => (workers * CONCURRENCY * 1000) / LATENCY_MS;
-		console.log(`1. ${CALLS} webhook calls (${PARALLEL} at once), Webhook → D7 Networks Send, vendor latency ${LATENCY_MS} ms, n8n worker --concurrency=${CONCURRENCY}`);
-		console.log(`   one worker:  ${one.executionsPerSecond.toFixed(2)} executions/s (latency-bound ceiling ${ideal(1)}/s)`);
-		console.log(`   two workers: ${two.executionsPerSecond.toFixed(2)} executions/s (ceiling ${ideal(2)}/s), shares ${JSON.stringify(two.perWorker)}`);
+		console.log(
+			`1. ${CALLS} webhook calls (${PARALLEL} at once), Webhook → D7 Networks Send, vendor latency ${LATENCY_MS} ms, n8n worker --concurrency=${CONCURRENCY}`,
+		);
+		console.log(
+			`   one worker:  ${one.executionsPerSecond.toFixed(2)} executions/s (latency-bound ceiling ${ideal(1)}/s)`,
+		);
+		console.log(
+			`   two workers: ${two.executionsPerSecond.toFixed(2)} executions/s (ceiling ${ideal(2)}/s), shares ${JSON.stringify(two.perWorker)}`,
+		);
 		console.log(`   two workers / one worker: ${speedup.toFixed(2)}×`);
 
-		const kill = await runLoadWithKill(cluster, { vendor: 'd7Networks', phones: numbers(60), parallel: PARALLEL, worker: cluster.workers[0], afterSends: 15 });
-		console.log(`2. worker1 killed with SIGKILL after ${kill.killedAt} sends, ${kill.inFlightAtKill} execution(s) in flight; executions ${JSON.stringify(kill.statuses)}`);
-		console.log(`   numbers sent twice ${kill.sentTwice.length}; never sent ${kill.neverSent.length}; crashed executions whose OTP went out ${kill.crashedButSent}`);
+		const kill = await runLoadWithKill(cluster, {
+			vendor: 'd7Networks',
+			phones: numbers(60),
+			parallel: PARALLEL,
+			worker: cluster.workers[0],
+			afterSends: 15,
+		});
+		console.log(
+			`2. worker1 killed with SIGKILL after ${kill.killedAt} sends, ${kill.inFlightAtKill} execution(s) in flight; executions ${JSON.stringify(kill.statuses)}`,
+		);
+		console.log(
+			`   numbers sent twice ${kill.sentTwice.length}; never sent ${kill.neverSent.length}; crashed executions whose OTP went out ${kill.crashedButSent}`,
+		);
 		console.log(
 			JSON.stringify({
 				queueWorkersSpeedup: Number(speedup.toFixed(2)),

@@ -13,12 +13,18 @@ export class D7NetworksApi implements ICredentialType {
 
 	displayName = 'D7 Networks API';
 
-	icon = { light: 'file:../icons/d7Networks.svg', dark: 'file:../icons/d7Networks.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/d7Networks.svg',
+		dark: 'file:../icons/d7Networks.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://d7networks.com/docs/Authentication/';
 
 	properties: INodeProperties[] = [
-		...environmentProperties(d7Networks.environments, { placeholder: 'https://api.d7networks.com', description: 'Address of the D7 Networks API or a proxy in front of it' }),
+		...environmentProperties(d7Networks.environments, {
+			placeholder: 'https://api.d7networks.com',
+			description: 'Address of the D7 Networks API or a proxy in front of it',
+		}),
 		{
 			displayName: 'API Token',
 			name: 'apiToken',

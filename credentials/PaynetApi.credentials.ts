@@ -18,7 +18,10 @@ export class PaynetApi implements ICredentialType {
 	documentationUrl = 'https://doc.paynet.com.tr/english/';
 
 	properties: INodeProperties[] = [
-		...environmentProperties(paynet.environments, { placeholder: 'https://api.paynet.com.tr', description: 'Address of the Paynet API or a proxy in front of it' }),
+		...environmentProperties(paynet.environments, {
+			placeholder: 'https://api.paynet.com.tr',
+			description: 'Address of the Paynet API or a proxy in front of it',
+		}),
 		{
 			displayName: 'Secret Key',
 			name: 'secretKey',
@@ -55,7 +58,11 @@ export class PaynetApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'type', value: 'authorization_error', message: 'The secret key was refused by Paynet' },
+				properties: {
+					key: 'type',
+					value: 'authorization_error',
+					message: 'The secret key was refused by Paynet',
+				},
 			},
 			{
 				type: 'responseSuccessBody',
@@ -67,7 +74,11 @@ export class PaynetApi implements ICredentialType {
 			},
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'result_code', value: 7, message: 'The secret key was refused by Paynet' },
+				properties: {
+					key: 'result_code',
+					value: 7,
+					message: 'The secret key was refused by Paynet',
+				},
 			},
 		],
 	};

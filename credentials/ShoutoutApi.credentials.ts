@@ -18,7 +18,10 @@ export class ShoutoutApi implements ICredentialType {
 	documentationUrl = 'https://getshoutout.com/';
 
 	properties: INodeProperties[] = [
-		...environmentProperties(shoutout.environments, { placeholder: 'https://api.getshoutout.com', description: 'Address of the ShoutOUT API or a proxy in front of it' }),
+		...environmentProperties(shoutout.environments, {
+			placeholder: 'https://api.getshoutout.com',
+			description: 'Address of the ShoutOUT API or a proxy in front of it',
+		}),
 		{
 			displayName: 'API Key',
 			name: 'apiKey',
@@ -26,7 +29,8 @@ export class ShoutoutApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The API key from the ShoutOUT Lite app; it is sent in the Authorization header as "Apikey" followed by the key',
+			description:
+				'The API key from the ShoutOUT Lite app; it is sent in the Authorization header as "Apikey" followed by the key',
 		},
 		{
 			displayName:
@@ -64,7 +68,8 @@ export class ShoutoutApi implements ICredentialType {
 				properties: {
 					key: 'message',
 					value: undefined,
-					message: 'The address did not answer like the ShoutOUT API. Check the environment and base URL.',
+					message:
+						'The address did not answer like the ShoutOUT API. Check the environment and base URL.',
 				},
 			},
 		],

@@ -13,12 +13,18 @@ export class TurkeySmsApi implements ICredentialType {
 
 	displayName = 'TurkeySMS API';
 
-	icon = { light: 'file:../icons/turkeySms.svg', dark: 'file:../icons/turkeySms.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/turkeySms.svg',
+		dark: 'file:../icons/turkeySms.dark.svg',
+	} as const;
 
 	documentationUrl = 'https://turkeysms.com.tr/en/docs/quickstart';
 
 	properties: INodeProperties[] = [
-		...environmentProperties(turkeySms.environments, { placeholder: 'https://api.turkeysms.com.tr', description: 'Address of the TurkeySMS API or a proxy in front of it' }),
+		...environmentProperties(turkeySms.environments, {
+			placeholder: 'https://api.turkeysms.com.tr',
+			description: 'Address of the TurkeySMS API or a proxy in front of it',
+		}),
 		{
 			displayName: 'API Key',
 			name: 'apiKey',
@@ -26,7 +32,8 @@ export class TurkeySmsApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Your V4 API key, from the TurkeySMS panel (API Center → My Keys). It needs the OTP permission to send codes.',
+			description:
+				'Your V4 API key, from the TurkeySMS panel (API Center → My Keys). It needs the OTP permission to send codes.',
 		},
 		{
 			displayName: 'Webhook Secret',
@@ -34,7 +41,8 @@ export class TurkeySmsApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Only for the TurkeySMS Trigger: the secret set with the webhook URL in the TurkeySMS panel (API Center → Security & IP → Webhook). Events are verified with it; without it, every event is refused.',
+			description:
+				'Only for the TurkeySMS Trigger: the secret set with the webhook URL in the TurkeySMS panel (API Center → Security & IP → Webhook). Events are verified with it; without it, every event is refused.',
 		},
 	];
 
@@ -66,7 +74,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'result_code',
 					value: 'TS-1031',
-					message: 'TurkeySMS refused the API key (TS-1031 invalid API key). Copy the V4 key again from the TurkeySMS panel.',
+					message:
+						'TurkeySMS refused the API key (TS-1031 invalid API key). Copy the V4 key again from the TurkeySMS panel.',
 				},
 			},
 			{
@@ -74,7 +83,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'result_code',
 					value: 'TS-1061',
-					message: 'POST requests are not enabled for this API key (TS-1061). Enable them for the key in the TurkeySMS panel.',
+					message:
+						'POST requests are not enabled for this API key (TS-1061). Enable them for the key in the TurkeySMS panel.',
 				},
 			},
 			{
@@ -82,7 +92,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'key_details.permissions.send_otp',
 					value: false,
-					message: 'The API key works but lacks the OTP permission (send_otp). Enable it for the key in the TurkeySMS panel.',
+					message:
+						'The API key works but lacks the OTP permission (send_otp). Enable it for the key in the TurkeySMS panel.',
 				},
 			},
 			{
@@ -90,7 +101,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'key_details.status',
 					value: 'Inactive',
-					message: 'The API key is not active (status Inactive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+					message:
+						'The API key is not active (status Inactive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
 				},
 			},
 			{
@@ -98,7 +110,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'key_details.status',
 					value: 'inactive',
-					message: 'The API key is not active (status inactive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+					message:
+						'The API key is not active (status inactive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
 				},
 			},
 			{
@@ -106,7 +119,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'key_details.status',
 					value: 'Passive',
-					message: 'The API key is not active (status Passive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+					message:
+						'The API key is not active (status Passive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
 				},
 			},
 			{
@@ -114,7 +128,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'key_details.status',
 					value: 'Pasif',
-					message: 'The API key is not active (status Pasif). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+					message:
+						'The API key is not active (status Pasif). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
 				},
 			},
 			{
@@ -122,7 +137,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'key_details.status',
 					value: 'Suspended',
-					message: 'The API key is not active (status Suspended). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+					message:
+						'The API key is not active (status Suspended). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
 				},
 			},
 			{
@@ -130,7 +146,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'key_details.status',
 					value: 'Blocked',
-					message: 'The API key is not active (status Blocked). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+					message:
+						'The API key is not active (status Blocked). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
 				},
 			},
 			{
@@ -138,7 +155,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'key_details.status',
 					value: 'Revoked',
-					message: 'The API key is not active (status Revoked). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+					message:
+						'The API key is not active (status Revoked). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
 				},
 			},
 			{
@@ -146,7 +164,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'account_summary.account_status',
 					value: 'Inactive',
-					message: 'The TurkeySMS account is not active (status Inactive). Contact TurkeySMS support.',
+					message:
+						'The TurkeySMS account is not active (status Inactive). Contact TurkeySMS support.',
 				},
 			},
 			{
@@ -154,7 +173,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'account_summary.account_status',
 					value: 'Passive',
-					message: 'The TurkeySMS account is not active (status Passive). Contact TurkeySMS support.',
+					message:
+						'The TurkeySMS account is not active (status Passive). Contact TurkeySMS support.',
 				},
 			},
 			{
@@ -170,7 +190,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'account_summary.account_status',
 					value: 'Suspended',
-					message: 'The TurkeySMS account is not active (status Suspended). Contact TurkeySMS support.',
+					message:
+						'The TurkeySMS account is not active (status Suspended). Contact TurkeySMS support.',
 				},
 			},
 			{
@@ -178,7 +199,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'account_summary.account_status',
 					value: 'Blocked',
-					message: 'The TurkeySMS account is not active (status Blocked). Contact TurkeySMS support.',
+					message:
+						'The TurkeySMS account is not active (status Blocked). Contact TurkeySMS support.',
 				},
 			},
 			{
@@ -186,7 +208,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'result',
 					value: false,
-					message: 'TurkeySMS did not accept the API key check (result false). Check the key and its permissions in the TurkeySMS panel.',
+					message:
+						'TurkeySMS did not accept the API key check (result false). Check the key and its permissions in the TurkeySMS panel.',
 				},
 			},
 			{
@@ -195,7 +218,8 @@ export class TurkeySmsApi implements ICredentialType {
 				properties: {
 					key: 'result',
 					value: undefined,
-					message: 'The address did not answer like the TurkeySMS API. Check the environment and base URL.',
+					message:
+						'The address did not answer like the TurkeySMS API. Check the environment and base URL.',
 				},
 			},
 		],

@@ -21,7 +21,12 @@ export class ValifyApi implements ICredentialType {
 	documentationUrl = 'https://valify.gitbook.io/valify-api-documentation/';
 
 	properties: INodeProperties[] = [
-		...environmentProperties(valify.environments, { name: 'Custom (Production Host From Valify)', placeholder: 'https://your-production-host.example', description: 'The production address Valify gave you on onboarding, or a proxy in front of it' }),
+		...environmentProperties(valify.environments, {
+			name: 'Custom (Production Host From Valify)',
+			placeholder: 'https://your-production-host.example',
+			description:
+				'The production address Valify gave you on onboarding, or a proxy in front of it',
+		}),
 		{
 			displayName: 'Username',
 			name: 'username',

@@ -10,7 +10,10 @@ export interface CustomEnvironment {
 }
 
 /** The Environment field and, for Custom, the Base URL field every credential of ours has. */
-export function environmentProperties(environments: Environment[], custom: CustomEnvironment): INodeProperties[] {
+export function environmentProperties(
+	environments: Environment[],
+	custom: CustomEnvironment,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Environment',
@@ -39,7 +42,8 @@ export function baseUrlExpression(environments: Environment[]): string {
 	const known = environments
 		.slice(1)
 		.reduce(
-			(otherwise, { value, url }) => `$credentials.environment === "${value}" ? "${url}" : ${otherwise}`,
+			(otherwise, { value, url }) =>
+				`$credentials.environment === "${value}" ? "${url}" : ${otherwise}`,
 			`"${environments[0].url}"`,
 		);
 	return `={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : ${known}}}`;

@@ -51,7 +51,8 @@ const MUTANTS = [
 		bug: 'a vendor failure (402, 5xx, timeout) loses the mark that routes it, and lands on the success branch instead of the error output',
 		file: 'nodes/shared/itemLoop.ts',
 		find: '\t\t\t\tresults[itemIndex] = errorItem(this, itemError, itemIndex, nothingSent);',
-		replace: '\t\t\t\tresults[itemIndex] = { ...errorItem(this, itemError, itemIndex, nothingSent), error: undefined };',
+		replace:
+			'\t\t\t\tresults[itemIndex] = { ...errorItem(this, itemError, itemIndex, nothingSent), error: undefined };',
 		tests: ['test/error-output.test.js'],
 		only: 'HTTP 402',
 	},
@@ -60,7 +61,8 @@ const MUTANTS = [
 		bug: "a successful item on the regular output is returned without its pairedItem (n8n's engine fills it in by position, which hides the miss)",
 		file: 'nodes/shared/itemLoop.ts',
 		find: 'results[itemIndex] = { json, pairedItem: { item: itemIndex } };',
-		replace: "results[itemIndex] = this.getNode().onError === 'continueErrorOutput' ? { json, pairedItem: { item: itemIndex } } : { json };",
+		replace:
+			"results[itemIndex] = this.getNode().onError === 'continueErrorOutput' ? { json, pairedItem: { item: itemIndex } } : { json };",
 		tests: ['test/reliability/faults.test.js'],
 		only: 'HTTP 503 with Continue On Fail',
 	},
@@ -96,7 +98,8 @@ const MUTANTS = [
 		bug: 'a send answered with a 5xx is retried, so the person may get two codes',
 		file: 'nodes/shared/call.ts',
 		find: 'return answer.statusCode === 429 ? retryAfterMs(answer) : undefined;',
-		replace: 'return answer.statusCode === 429 || answer.statusCode >= 500 ? (retryAfterMs(answer) ?? 0) : undefined;',
+		replace:
+			'return answer.statusCode === 429 || answer.statusCode >= 500 ? (retryAfterMs(answer) ?? 0) : undefined;',
 		tests: ['test/batching.test.js', 'test/reliability/faults.test.js'],
 		only: 'never retried|HTTP 50[03]: an error in words',
 	},
@@ -132,7 +135,8 @@ const MUTANTS = [
 		bug: "a connection that failed in an unforeseen way shows the HTTP client's own words instead of ours",
 		file: 'nodes/shared/transport.ts',
 		find: "return { kind: 'other', what: 'the request could not be completed' };",
-		replace: "return { kind: 'other', what: said.join(' ') || 'the request could not be completed' };",
+		replace:
+			"return { kind: 'other', what: said.join(' ') || 'the request could not be completed' };",
 		tests: ['test/d7Networks.test.js', 'test/shoutout.test.js', 'test/valify.test.js'],
 		only: 'mid-answer',
 	},
@@ -177,7 +181,8 @@ const MUTANTS = [
 		bug: "Valify's issued OAuth token is written into an error description",
 		file: 'nodes/shared/transport.ts',
 		find: "Check the credential's environment or base URL and the provider's status.`,",
-		replace: "Check the credential's environment or base URL and the provider's status. ${String(credentials.accessToken ?? '')}`,",
+		replace:
+			"Check the credential's environment or base URL and the provider's status. ${String(credentials.accessToken ?? '')}`,",
 		tests: ['test/reliability/faults.test.js'],
 		only: 'Valify .*: an error in words',
 	},
@@ -210,7 +215,7 @@ const MUTANTS = [
 	},
 	{
 		id: 'trigger-signature-skipped',
-		bug: "the TurkeySMS Trigger takes any signature of the right form, so a forged event starts a workflow",
+		bug: 'the TurkeySMS Trigger takes any signature of the right form, so a forged event starts a workflow',
 		file: 'nodes/TurkeySmsTrigger/verification.ts',
 		find: 'return same ? undefined : {',
 		replace: 'return same || true ? undefined : {',
@@ -230,7 +235,16 @@ const MUTANTS = [
 
 const JEST = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 // What the tests read (the built package and its sources); node_modules is linked, not copied.
-const COPIED = ['package.json', 'tsconfig.json', 'jest.config.js', 'nodes', 'credentials', 'test', 'simulators', 'dist'];
+const COPIED = [
+	'package.json',
+	'tsconfig.json',
+	'jest.config.js',
+	'nodes',
+	'credentials',
+	'test',
+	'simulators',
+	'dist',
+];
 
 function occurrences(text, snippet) {
 	let count = 0;
@@ -243,16 +257,27 @@ function checkSnippets() {
 	const problems = [];
 	for (const mutant of MUTANTS) {
 		const file = path.join(ROOT, mutant.file);
-		const count = fs.existsSync(file) ? occurrences(fs.readFileSync(file, 'utf8'), mutant.find) : -1;
+		const count = fs.existsSync(file)
+			? occurrences(fs.readFileSync(file, 'utf8'), mutant.find)
+			: -1;
 		if (count === -1) problems.push(`${mutant.id}: ${mutant.file} does not exist`);
-		else if (count !== 1) problems.push(`${mutant.id}: the snippet occurs ${count} times in ${mutant.file} (expected once): ${JSON.stringify(mutant.find)}`);
-		for (const test of mutant.tests) if (!fs.existsSync(path.join(ROOT, test))) problems.push(`${mutant.id}: no test file ${test}`);
+		else if (count !== 1)
+			problems.push(
+				`${mutant.id}: the snippet occurs ${count} times in ${mutant.file} (expected once): ${JSON.stringify(mutant.find)}`,
+			);
+		for (const test of mutant.tests)
+			if (!fs.existsSync(path.join(ROOT, test)))
+				problems.push(`${mutant.id}: no test file ${test}`);
 	}
 	return problems;
 }
 
 function run(command, args, cwd) {
-	const result = spawnSync(process.execPath, [command, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const result = spawnSync(process.execPath, [command, ...args], {
+		cwd,
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	return { code: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 
@@ -270,9 +295,14 @@ function build(copy, relativeFile) {
 		fileName: relativeFile,
 		reportDiagnostics: true,
 	});
-	const problems = (output.diagnostics ?? []).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+	const problems = (output.diagnostics ?? []).map((diagnostic) =>
+		ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
+	);
 	if (problems.length > 0) return { code: 1, output: problems.join('\n') };
-	fs.writeFileSync(path.join(copy, 'dist', relativeFile.replace(/\.ts$/, '.js')), output.outputText);
+	fs.writeFileSync(
+		path.join(copy, 'dist', relativeFile.replace(/\.ts$/, '.js')),
+		output.outputText,
+	);
 	return { code: 0, output: '' };
 }
 
@@ -280,7 +310,14 @@ function build(copy, relativeFile) {
 function runTests(copy, mutant) {
 	const report = path.join(copy, 'jest-report.json');
 	fs.rmSync(report, { force: true });
-	const args = ['--ci', '--silent', '--json', `--outputFile=${report}`, '--testTimeout=15000', ...mutant.tests];
+	const args = [
+		'--ci',
+		'--silent',
+		'--json',
+		`--outputFile=${report}`,
+		'--testTimeout=15000',
+		...mutant.tests,
+	];
 	if (mutant.only) args.push('-t', mutant.only);
 	const { code, output } = run(JEST, args, copy);
 	if (!fs.existsSync(report)) return { code, ran: 0, failed: [], output };
@@ -289,7 +326,10 @@ function runTests(copy, mutant) {
 	for (const file of results.testResults) {
 		const test = file.assertionResults.find((assertion) => assertion.status === 'failed');
 		if (test || file.status === 'failed') {
-			failed.push({ file: path.relative(copy, file.name), test: test ? test.fullName : file.message.split('\n')[0] });
+			failed.push({
+				file: path.relative(copy, file.name),
+				test: test ? test.fullName : file.message.split('\n')[0],
+			});
 		}
 	}
 	return { code, ran: results.numTotalTests - results.numPendingTests, failed, output };
@@ -310,7 +350,8 @@ function main() {
 
 	const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'otp-mutants-'));
 	try {
-		for (const entry of COPIED) fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+		for (const entry of COPIED)
+			fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
 		fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
 
 		// The copy, unchanged and rebuilt as the mutants are, must pass every test the mutants use
@@ -320,28 +361,53 @@ function main() {
 			if (rebuilt.code !== 0) throw new Error(`${file} does not build:\n${rebuilt.output}`);
 		}
 		const allTests = [...new Set(MUTANTS.flatMap((mutant) => mutant.tests))];
-		const base = runTests(copy, { tests: allTests, only: MUTANTS.map((mutant) => `(?:${mutant.only})`).join('|') });
+		const base = runTests(copy, {
+			tests: allTests,
+			only: MUTANTS.map((mutant) => `(?:${mutant.only})`).join('|'),
+		});
 		if (base.code !== 0 || base.failed.length > 0 || base.ran === 0) {
-			throw new Error(`the unchanged copy fails its tests:\n${base.failed.map((failure) => `${failure.file}: ${failure.test}`).join('\n')}\n${base.output.slice(-4000)}`);
+			throw new Error(
+				`the unchanged copy fails its tests:\n${base.failed.map((failure) => `${failure.file}: ${failure.test}`).join('\n')}\n${base.output.slice(-4000)}`,
+			);
 		}
-		console.log(`Unchanged copy: ${base.ran} tests pass in ${allTests.length} files (${((Date.now() - started) / 1000).toFixed(0)} s).`);
+		console.log(
+			`Unchanged copy: ${base.ran} tests pass in ${allTests.length} files (${((Date.now() - started) / 1000).toFixed(0)} s).`,
+		);
 
 		const rows = [];
 		for (const mutant of MUTANTS) {
 			const mutantStarted = Date.now();
 			const file = path.join(copy, mutant.file);
 			const original = fs.readFileSync(file, 'utf8');
-			fs.writeFileSync(file, original.replace(mutant.find, () => mutant.replace));
+			fs.writeFileSync(
+				file,
+				original.replace(mutant.find, () => mutant.replace),
+			);
 			let row;
 			try {
 				const compiled = build(copy, mutant.file);
 				if (compiled.code !== 0) {
-					row = { mutant, outcome: 'does not compile', detail: compiled.output.split('\n').find((line) => line.includes('error')) ?? '' };
+					row = {
+						mutant,
+						outcome: 'does not compile',
+						detail: compiled.output.split('\n').find((line) => line.includes('error')) ?? '',
+					};
 				} else {
 					const result = runTests(copy, mutant);
-					if (result.ran === 0) row = { mutant, outcome: 'no test ran', detail: result.output.slice(-300) };
-					else if (result.failed.length > 0) row = { mutant, outcome: 'killed', detail: `${result.failed[0].file}: ${result.failed[0].test}` };
-					else row = { mutant, outcome: 'SURVIVED', detail: `${result.ran} tests passed with the bug in place` };
+					if (result.ran === 0)
+						row = { mutant, outcome: 'no test ran', detail: result.output.slice(-300) };
+					else if (result.failed.length > 0)
+						row = {
+							mutant,
+							outcome: 'killed',
+							detail: `${result.failed[0].file}: ${result.failed[0].test}`,
+						};
+					else
+						row = {
+							mutant,
+							outcome: 'SURVIVED',
+							detail: `${result.ran} tests passed with the bug in place`,
+						};
 				}
 			} finally {
 				fs.writeFileSync(file, original);
@@ -349,15 +415,22 @@ function main() {
 			}
 			row.seconds = (Date.now() - mutantStarted) / 1000;
 			rows.push(row);
-			console.log(`${row.outcome === 'killed' ? 'killed  ' : 'FAILED  '} ${mutant.id} (${row.seconds.toFixed(1)} s): ${row.detail}`);
+			console.log(
+				`${row.outcome === 'killed' ? 'killed  ' : 'FAILED  '} ${mutant.id} (${row.seconds.toFixed(1)} s): ${row.detail}`,
+			);
 		}
 
 		console.log('\n| mutant | planted bug | result | first failing test |');
 		console.log('| --- | --- | --- | --- |');
-		for (const row of rows) console.log(`| ${row.mutant.id} | ${row.mutant.bug} | ${row.outcome} | ${row.detail.replace(/\|/g, '\\|')} |`);
+		for (const row of rows)
+			console.log(
+				`| ${row.mutant.id} | ${row.mutant.bug} | ${row.outcome} | ${row.detail.replace(/\|/g, '\\|')} |`,
+			);
 		const passed = rows.filter((row) => row.outcome === 'killed').length;
 		const failed = rows.length - passed;
-		console.log(`\n${passed} passed, ${failed} failed (a mutant passes when a test kills it) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+		console.log(
+			`\n${passed} passed, ${failed} failed (a mutant passes when a test kills it) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+		);
 		process.exitCode = failed === 0 ? 0 : 1;
 	} finally {
 		fs.rmSync(copy, { recursive: true, force: true });

@@ -63,11 +63,32 @@
  *                                                run n8n with the runtime's Node and env
  */
 
-const { formatMs, satisfiesRange, findNpmCli, withoutNpmVars, runStep, runCli, CACHE_DIR } = require('./runtime/util');
+const {
+	formatMs,
+	satisfiesRange,
+	findNpmCli,
+	withoutNpmVars,
+	runStep,
+	runCli,
+	CACHE_DIR,
+} = require('./runtime/util');
 const { DEFAULT_NODE_VERSION, nodeDirFor, ensureNodeDownloaded } = require('./runtime/node24');
-const { PREFERRED_N8N_VERSION, FALLBACK_N8N_VERSION, ensureN8n, locateN8n } = require('./runtime/install');
+const {
+	PREFERRED_N8N_VERSION,
+	FALLBACK_N8N_VERSION,
+	ensureN8n,
+	locateN8n,
+} = require('./runtime/install');
 const { buildN8nEnv } = require('./runtime/env');
-const { DEFAULT_OWNER, spawnN8n, execN8n, parseExecuteOutput, ownerEnv, waitForN8n, setupOwner } = require('./runtime/run');
+const {
+	DEFAULT_OWNER,
+	spawnN8n,
+	execN8n,
+	parseExecuteOutput,
+	ownerEnv,
+	waitForN8n,
+	setupOwner,
+} = require('./runtime/run');
 const { installCommunityPackage } = require('./runtime/package');
 const { smoke } = require('./runtime/smoke');
 
@@ -110,17 +131,22 @@ async function cli(argv) {
 			const own = sep === -1 ? [] : rest.slice(0, sep);
 			const n8nArgs = sep === -1 ? rest : rest.slice(sep + 1);
 			const uf = own[own.indexOf('--user-folder') + 1];
-			if (own.indexOf('--user-folder') === -1 || !uf) throw new Error('usage: run --user-folder DIR -- <n8n args>');
+			if (own.indexOf('--user-folder') === -1 || !uf)
+				throw new Error('usage: run --user-folder DIR -- <n8n args>');
 			const rt = await ensureN8n();
 			const child = spawnN8n(n8nArgs, { userFolder: uf, stdio: 'inherit', runtime: rt });
 			// Ctrl-C reaches n8n directly (same process group); forwarding it as well
 			// would make n8n force-quit. SIGTERM sent to this wrapper is passed on.
 			process.on('SIGINT', () => {});
 			process.on('SIGTERM', () => child.kill('SIGTERM'));
-			return new Promise((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+			return new Promise((resolve) =>
+				child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))),
+			);
 		}
 		default:
-			print('usage: node scripts/n8n-runtime.js install | smoke [--keep] | community-smoke [--keep] | info | run --user-folder DIR -- <n8n args>');
+			print(
+				'usage: node scripts/n8n-runtime.js install | smoke [--keep] | community-smoke [--keep] | info | run --user-folder DIR -- <n8n args>',
+			);
 			return command === 'help' || command === '--help' ? 0 : 2;
 	}
 }

@@ -36,7 +36,9 @@ const FAST_STALL_SETTINGS = {
 function postgresBinDir() {
 	const root = '/usr/lib/postgresql';
 	if (fs.existsSync(root)) {
-		const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')));
+		const versions = fs
+			.readdirSync(root)
+			.filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')));
 		versions.sort((a, b) => Number(b) - Number(a));
 		if (versions.length) return path.join(root, versions[0], 'bin');
 	}
@@ -48,14 +50,17 @@ function postgresBinDir() {
 
 /** PostgreSQL refuses to run as root: as root, its tools run as the `postgres` user. */
 function asPostgresUser(command, args) {
-	if (process.getuid && process.getuid() === 0) return ['runuser', ['-u', 'postgres', '--', command, ...args]];
+	if (process.getuid && process.getuid() === 0)
+		return ['runuser', ['-u', 'postgres', '--', command, ...args]];
 	return [command, args];
 }
 
 function runSync(command, args, options = {}) {
 	const result = childProcess.spawnSync(command, args, { encoding: 'utf8', ...options });
 	if (result.status !== 0) {
-		throw new Error(`${command} ${args.join(' ')} failed (${result.error ? result.error.message : `exit ${result.status}`}):\n${result.stdout}${result.stderr}`);
+		throw new Error(
+			`${command} ${args.join(' ')} failed (${result.error ? result.error.message : `exit ${result.status}`}):\n${result.stdout}${result.stderr}`,
+		);
 	}
 	return result.stdout;
 }
@@ -70,19 +75,64 @@ async function startPostgres(dir) {
 		fs.chmodSync(dir, 0o755);
 		runSync('chown', ['-R', 'postgres:postgres', data]);
 	}
-	runSync(...asPostgresUser(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']));
+	runSync(
+		...asPostgresUser(path.join(bin, 'initdb'), [
+			'-D',
+			data,
+			'-A',
+			'trust',
+			'-U',
+			'postgres',
+			'-E',
+			'UTF8',
+			'--no-sync',
+		]),
+	);
 	// A test database: durability is not wanted, speed is.
 	const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${data} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100`;
-	runSync(...asPostgresUser(path.join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', path.join(data, 'server.log'), '-w', '-t', '60', 'start']));
-	const psqlArgs = ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-At'];
-	const psql = (sql, database = 'n8n') => runSync(path.join(bin, 'psql'), [...psqlArgs, '-d', database, '-c', sql]).trim();
+	runSync(
+		...asPostgresUser(path.join(bin, 'pg_ctl'), [
+			'-D',
+			data,
+			'-o',
+			options,
+			'-l',
+			path.join(data, 'server.log'),
+			'-w',
+			'-t',
+			'60',
+			'start',
+		]),
+	);
+	const psqlArgs = [
+		'-h',
+		'127.0.0.1',
+		'-p',
+		String(port),
+		'-U',
+		'postgres',
+		'-v',
+		'ON_ERROR_STOP=1',
+		'-At',
+	];
+	const psql = (sql, database = 'n8n') =>
+		runSync(path.join(bin, 'psql'), [...psqlArgs, '-d', database, '-c', sql]).trim();
 	psql('CREATE DATABASE n8n', 'postgres');
 	return {
 		port,
 		psql,
 		stop: () => {
 			try {
-				runSync(...asPostgresUser(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']));
+				runSync(
+					...asPostgresUser(path.join(bin, 'pg_ctl'), [
+						'-D',
+						data,
+						'-m',
+						'immediate',
+						'-w',
+						'stop',
+					]),
+				);
 			} catch {
 				/* already stopped */
 			}
@@ -95,13 +145,31 @@ async function startRedis(dir) {
 	const port = await kit.freePort();
 	const child = childProcess.spawn(
 		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+		],
 		{ stdio: ['ignore', 'pipe', 'pipe'], detached: true },
 	);
 	let output = '';
 	await new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 15000);
-		child.on('error', (error) => reject(new Error(`could not run redis-server (apt-get install -y redis-server): ${error.message}`)));
+		const timer = setTimeout(
+			() => reject(new Error(`redis-server did not start:\n${output}`)),
+			15000,
+		);
+		child.on('error', (error) =>
+			reject(
+				new Error(`could not run redis-server (apt-get install -y redis-server): ${error.message}`),
+			),
+		);
 		child.stdout.on('data', (chunk) => {
 			output += chunk;
 			if (/Ready to accept connections/.test(output)) {
@@ -126,10 +194,26 @@ function webhookWorkflow({ id, webhookPath, vendor, parameters }) {
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
 				position: [0, 0],
-				webhookId: crypto.createHash('md5').update(id).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
-				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+				webhookId: crypto
+					.createHash('md5')
+					.update(id)
+					.digest('hex')
+					.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
+				parameters: {
+					httpMethod: 'POST',
+					path: webhookPath,
+					responseMode: 'lastNode',
+					responseData: 'firstEntryJson',
+					options: {},
+				},
 			},
-			{ name: 'Send', type: `${kit.PACKAGE_NAME}.${vendor}`, typeVersion: 1, position: [220, 0], parameters },
+			{
+				name: 'Send',
+				type: `${kit.PACKAGE_NAME}.${vendor}`,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters,
+			},
 		],
 		connections: { Webhook: { main: [[{ node: 'Send', type: 'main', index: 0 }]] } },
 	});
@@ -141,7 +225,13 @@ const QUEUE_WORKFLOWS = [
 		id: 'queueD7Networks',
 		webhookPath: 'otp-d7',
 		vendor: 'd7Networks',
-		parameters: { resource: 'otp', operation: 'send', recipient: '={{ $json.body.phone }}', messageType: 'content', content: 'Your code is {}' },
+		parameters: {
+			resource: 'otp',
+			operation: 'send',
+			recipient: '={{ $json.body.phone }}',
+			messageType: 'content',
+			content: 'Your code is {}',
+		},
 	}),
 	webhookWorkflow({
 		id: 'queueValify',
@@ -167,7 +257,9 @@ async function waitForWebhook(baseUrl, webhookPath, timeoutMs = 60000) {
 		}
 		await sleep(500);
 	}
-	throw new Error(`the webhook ${webhookPath} was not registered (last answer: ${last.slice(0, 300)})`);
+	throw new Error(
+		`the webhook ${webhookPath} was not registered (last answer: ${last.slice(0, 300)})`,
+	);
 }
 
 /**
@@ -175,7 +267,13 @@ async function waitForWebhook(baseUrl, webhookPath, timeoutMs = 60000) {
  * latencyMs (the sandbox's fixed latency), stallSettings (FAST_STALL_SETTINGS), log.
  * Resolves with the cluster; on failure everything started so far is stopped.
  */
-async function startQueueCluster({ workers = 2, concurrency = 2, latencyMs = 0, stallSettings = FAST_STALL_SETTINGS, log = () => {} } = {}) {
+async function startQueueCluster({
+	workers = 2,
+	concurrency = 2,
+	latencyMs = 0,
+	stallSettings = FAST_STALL_SETTINGS,
+	log = () => {},
+} = {}) {
 	const rt = await runtime.ensureN8n({ log });
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otp-queue-'));
 	const stops = []; // run in reverse order by stop()
@@ -231,23 +329,38 @@ async function startQueueCluster({ workers = 2, concurrency = 2, latencyMs = 0, 
 			...stallSettings,
 		};
 		const userFolder = (name) => path.join(dir, name);
-		const install = (name) => runtime.installCommunityPackage({ userFolder: userFolder(name), spec: tarball, log });
+		const install = (name) =>
+			runtime.installCommunityPackage({ userFolder: userFolder(name), spec: tarball, log });
 
 		// The main's user folder: credentials and workflows go into Postgres through the n8n CLI.
 		t = Date.now();
 		await install('main');
 		const importDir = path.join(dir, 'import');
 		fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
-		fs.writeFileSync(path.join(importDir, 'credentials.json'), JSON.stringify(kit.sandboxCredentials(sandbox.urls)));
-		for (const wf of QUEUE_WORKFLOWS) fs.writeFileSync(path.join(importDir, 'workflows', `${wf.id}.json`), JSON.stringify(wf));
+		fs.writeFileSync(
+			path.join(importDir, 'credentials.json'),
+			JSON.stringify(kit.sandboxCredentials(sandbox.urls)),
+		);
+		for (const wf of QUEUE_WORKFLOWS)
+			fs.writeFileSync(path.join(importDir, 'workflows', `${wf.id}.json`), JSON.stringify(wf));
 		const cli = async (args) => {
-			const result = await runtime.execN8n(args, { userFolder: userFolder('main'), env: sharedEnv, runtime: rt, timeoutMs: 5 * 60 * 1000 });
-			if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (exit ${result.code}):\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-30).join('\n')}`);
+			const result = await runtime.execN8n(args, {
+				userFolder: userFolder('main'),
+				env: sharedEnv,
+				runtime: rt,
+				timeoutMs: 5 * 60 * 1000,
+			});
+			if (result.code !== 0)
+				throw new Error(
+					`n8n ${args.join(' ')} failed (exit ${result.code}):\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-30).join('\n')}`,
+				);
 		};
 		await cli(['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`]);
 		await cli(['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`]);
 		for (const wf of QUEUE_WORKFLOWS) await cli(['publish:workflow', `--id=${wf.id}`]);
-		log(`credentials and ${QUEUE_WORKFLOWS.length} published workflows in Postgres (${Date.now() - t} ms)`);
+		log(
+			`credentials and ${QUEUE_WORKFLOWS.length} published workflows in Postgres (${Date.now() - t} ms)`,
+		);
 
 		const spawnN8n = (name, args, env) => {
 			const logFile = path.join(dir, `${name}.log`);
@@ -272,7 +385,9 @@ async function startQueueCluster({ workers = 2, concurrency = 2, latencyMs = 0, 
 				if (entry.child.exitCode !== null || entry.child.signalCode !== null) break;
 				await sleep(300);
 			}
-			throw new Error(`${entry.name} did not get ready:\n${entry.readLog().trim().split('\n').slice(-30).join('\n')}`);
+			throw new Error(
+				`${entry.name} did not get ready:\n${entry.readLog().trim().split('\n').slice(-30).join('\n')}`,
+			);
 		};
 
 		t = Date.now();
@@ -299,13 +414,16 @@ async function startQueueCluster({ workers = 2, concurrency = 2, latencyMs = 0, 
 		try {
 			await mainReady;
 		} catch (error) {
-			throw new Error(`${error.message}\n${main.readLog().trim().split('\n').slice(-30).join('\n')}`);
+			throw new Error(
+				`${error.message}\n${main.readLog().trim().split('\n').slice(-30).join('\n')}`,
+			);
 		}
 		// The main activates the published workflows (registers their webhooks) as it starts.
 		for (const wf of QUEUE_WORKFLOWS) await waitForWebhook(baseUrl, wf.nodes[0].parameters.path);
 		log(`main and ${workers} worker(s) ready (${Date.now() - t} ms)`);
 
-		const control = async (vendor, what) => (await fetch(`${sandbox.urls[vendor]}/__sandbox/${what}`)).json();
+		const control = async (vendor, what) =>
+			(await fetch(`${sandbox.urls[vendor]}/__sandbox/${what}`)).json();
 		const cluster = {
 			dir,
 			baseUrl,
@@ -350,14 +468,23 @@ async function startQueueCluster({ workers = 2, concurrency = 2, latencyMs = 0, 
 			executionsByWorker: () => {
 				const byExecution = new Map();
 				for (const entry of workerList) {
-					for (const match of entry.readLog().matchAll(/Worker started execution (\d+)/g)) byExecution.set(match[1], entry.name);
+					for (const match of entry.readLog().matchAll(/Worker started execution (\d+)/g))
+						byExecution.set(match[1], entry.name);
 				}
 				return byExecution;
 			},
 			/** { status: count } of the executions of one workflow, from Postgres. */
 			executionStatuses: (workflowId) => {
-				const rows = postgres.psql(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = '${workflowId}' GROUP BY status`);
-				return Object.fromEntries(rows.split('\n').filter(Boolean).map((row) => row.split('|')).map(([status, n]) => [status, Number(n)]));
+				const rows = postgres.psql(
+					`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = '${workflowId}' GROUP BY status`,
+				);
+				return Object.fromEntries(
+					rows
+						.split('\n')
+						.filter(Boolean)
+						.map((row) => row.split('|'))
+						.map(([status, n]) => [status, Number(n)]),
+				);
 			},
 		};
 		await cluster.resetSandbox();
@@ -378,7 +505,10 @@ async function fireAll(cluster, webhookPath, bodies, parallel = 50) {
 		Array.from({ length: Math.min(parallel, bodies.length) }, async () => {
 			while (next < bodies.length) {
 				const index = next++;
-				answers[index] = { ...(await cluster.webhook(webhookPath, bodies[index])), answeredAt: Date.now() };
+				answers[index] = {
+					...(await cluster.webhook(webhookPath, bodies[index])),
+					answeredAt: Date.now(),
+				};
 			}
 		}),
 	);
@@ -399,7 +529,9 @@ const SEND_ROUTES = {
  */
 async function sendsPerNumber(cluster, vendor) {
 	const route = SEND_ROUTES[vendor];
-	const requests = (await cluster.sandboxRequests(vendor)).filter((r) => r.method === 'POST' && r.path === route.path);
+	const requests = (await cluster.sandboxRequests(vendor)).filter(
+		(r) => r.method === 'POST' && r.path === route.path,
+	);
 	const callsPerToken = new Map();
 	const counts = new Map();
 	let refused = 0;
@@ -421,7 +553,10 @@ async function sendsPerNumber(cluster, vendor) {
 
 /** The ids of a workflow's executions, from Postgres. */
 function executionIds(cluster, workflowId) {
-	return cluster.psql(`SELECT id FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`).split('\n').filter(Boolean);
+	return cluster
+		.psql(`SELECT id FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`)
+		.split('\n')
+		.filter(Boolean);
 }
 
 /** Waits until none of a workflow's executions is new or running (crashed ones take a while). */
@@ -430,7 +565,10 @@ async function waitUntilSettled(cluster, workflowId, timeoutMs = 180000) {
 	for (;;) {
 		const statuses = cluster.executionStatuses(workflowId);
 		if (!statuses.new && !statuses.running) return statuses;
-		if (Date.now() > deadline) throw new Error(`executions still running after ${timeoutMs / 1000} s: ${JSON.stringify(statuses)}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`executions still running after ${timeoutMs / 1000} s: ${JSON.stringify(statuses)}`,
+			);
 		await sleep(1000);
 	}
 }
@@ -438,7 +576,9 @@ async function waitUntilSettled(cluster, workflowId, timeoutMs = 180000) {
 /** A phone number per call: D7 takes E.164 (+97150…), Valify Egyptian 01… (11 digits). */
 function phoneNumbers(vendor, count, offset = 0) {
 	return Array.from({ length: count }, (_, i) =>
-		vendor === 'valify' ? `010${String(10000000 + offset + i)}` : `+97150${String(1000000 + offset + i)}`,
+		vendor === 'valify'
+			? `010${String(10000000 + offset + i)}`
+			: `+97150${String(1000000 + offset + i)}`,
 	);
 }
 
@@ -454,7 +594,12 @@ async function runLoad(cluster, { vendor, phones, parallel = 50, latencyMs, duri
 	cluster.psql(`DELETE FROM execution_entity WHERE "workflowId" = '${workflow.id}'`);
 	await cluster.resetSandbox(latencyMs);
 	const started = Date.now();
-	const load = fireAll(cluster, webhookPath, phones.map((phone) => ({ phone })), parallel);
+	const load = fireAll(
+		cluster,
+		webhookPath,
+		phones.map((phone) => ({ phone })),
+		parallel,
+	);
 	const side = duringLoad ? duringLoad() : Promise.resolve();
 	const [answers] = await Promise.all([load, side]);
 	const loadMs = Date.now() - started;
@@ -471,13 +616,22 @@ async function runLoad(cluster, { vendor, phones, parallel = 50, latencyMs, duri
 	const okPhones = new Set();
 	const failedPhones = [];
 	answers.forEach((answer, i) => {
-		if (answer.status === 200 && answer.body && answer.body.status === 'sent' && answer.body.recipient === phones[i]) okPhones.add(phones[i]);
+		if (
+			answer.status === 200 &&
+			answer.body &&
+			answer.body.status === 'sent' &&
+			answer.body.recipient === phones[i]
+		)
+			okPhones.add(phones[i]);
 		else failedPhones.push(phones[i]);
 	});
 	const sentTwice = phones.filter((phone) => (counts.get(phone) || 0) > 1);
 	const neverSent = phones.filter((phone) => !counts.get(phone));
 	const strangers = [...counts.keys()].filter((phone) => !phones.includes(phone));
-	const tokenExchanges = vendor === 'valify' ? (await cluster.sandboxRequests('valify')).filter((r) => r.path === '/api/o/token/').length : 0;
+	const tokenExchanges =
+		vendor === 'valify'
+			? (await cluster.sandboxRequests('valify')).filter((r) => r.path === '/api/o/token/').length
+			: 0;
 	return {
 		vendor,
 		calls: phones.length,
@@ -506,19 +660,28 @@ async function runLoad(cluster, { vendor, phones, parallel = 50, latencyMs, duri
  * vendor has seen `afterSends` sends, the worker's whole process group gets SIGKILL (a machine
  * dying). Returns runLoad's figures plus `killedAt` (sends seen) and `inFlightAtKill`.
  */
-async function runLoadWithKill(cluster, { vendor, phones, parallel = 50, latencyMs, worker, afterSends }) {
+async function runLoadWithKill(
+	cluster,
+	{ vendor, phones, parallel = 50, latencyMs, worker, afterSends },
+) {
 	const info = {};
 	const duringLoad = async () => {
 		const deadline = Date.now() + 120000;
 		while (Date.now() < deadline) {
 			const log = worker.readLog();
 			const startedIds = [...log.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
-			const finished = new Set([...log.matchAll(/Worker finished execution (\d+)/g)].map((m) => m[1]));
+			const finished = new Set(
+				[...log.matchAll(/Worker finished execution (\d+)/g)].map((m) => m[1]),
+			);
 			const inFlight = startedIds.filter((id) => !finished.has(id));
 			const { requests } = await cluster.sandboxStats(vendor);
 			if (requests >= afterSends && inFlight.length > 0) {
 				kit.killGroup(worker.child.pid, 'SIGKILL');
-				Object.assign(info, { killedAt: requests, inFlightAtKill: inFlight.length, killTime: Date.now() });
+				Object.assign(info, {
+					killedAt: requests,
+					inFlightAtKill: inFlight.length,
+					killTime: Date.now(),
+				});
 				return;
 			}
 			await sleep(20);
@@ -527,7 +690,10 @@ async function runLoadWithKill(cluster, { vendor, phones, parallel = 50, latency
 	};
 	const result = await runLoad(cluster, { vendor, phones, parallel, latencyMs, duringLoad });
 	// When the callers of the crashed executions got their (error) answer, counted from the kill.
-	const crashedAnsweredAfterMs = Math.max(0, ...result.failedAnswers.map((answer) => answer.answeredAt - info.killTime));
+	const crashedAnsweredAfterMs = Math.max(
+		0,
+		...result.failedAnswers.map((answer) => answer.answeredAt - info.killTime),
+	);
 	return { ...result, ...info, crashedAnsweredAfterMs };
 }
 

@@ -54,7 +54,9 @@ function sandboxCredentials(urls) {
 function badCredentials(urls) {
 	return sandboxCredentials(urls).map((credential) => ({
 		...credential,
-		id: ids.badCredential(Object.keys(vendors()).find((name) => ids.credential(name) === credential.id)),
+		id: ids.badCredential(
+			Object.keys(vendors()).find((name) => ids.credential(name) === credential.id),
+		),
 		name: `${credential.name} (bad key)`,
 		data: Object.fromEntries(
 			Object.entries(credential.data).map(([key, value]) =>
@@ -85,7 +87,12 @@ function prepareWorkflow(workflow, { id, keep = () => false } = {}) {
 	wf.connections = wf.connections || {};
 	const list = vendors();
 	wf.nodes.forEach((node, index) => {
-		if (!node.id) node.id = crypto.createHash('sha1').update(`${wf.id}/${node.name}/${index}`).digest('hex').replace(/^(.{8})(.{4})(.{3})(.{3})(.{12}).*/, '$1-$2-4$3-8$4-$5');
+		if (!node.id)
+			node.id = crypto
+				.createHash('sha1')
+				.update(`${wf.id}/${node.name}/${index}`)
+				.digest('hex')
+				.replace(/^(.{8})(.{4})(.{3})(.{3})(.{12}).*/, '$1-$2-4$3-8$4-$5');
 		const prefix = `${PACKAGE_NAME}.`;
 		if (!node.type.startsWith(prefix)) return;
 		const name = node.type.slice(prefix.length);
@@ -95,12 +102,19 @@ function prepareWorkflow(workflow, { id, keep = () => false } = {}) {
 		const current = node.credentials && node.credentials[entry.credentialType];
 		if (current && keep(current)) return;
 		const vendor = list[name] ? name : name.replace(/Trigger$/, '');
-		node.credentials = { ...(node.credentials || {}), [entry.credentialType]: { id: ids.credential(vendor), name: credentialName(vendor) } };
+		node.credentials = {
+			...(node.credentials || {}),
+			[entry.credentialType]: { id: ids.credential(vendor), name: credentialName(vendor) },
+		};
 	});
 	return wf;
 }
 
-const jsonFilesIn = (dir) => fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort();
+const jsonFilesIn = (dir) =>
+	fs
+		.readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.sort();
 
 /**
  * The workflows `npm start` imports: per vendor the sandbox demo (examples/sandbox/<name>.json)
@@ -113,12 +127,15 @@ function exampleWorkflows() {
 	for (const name of names) {
 		const demo = path.join(SANDBOX_EXAMPLES_DIR, `${name}.json`);
 		const form = path.join(EXAMPLES_DIR, `${name}.json`);
-		if (fs.existsSync(demo)) result.push(prepareWorkflow(readExample(demo), { id: ids.demoWorkflow(name) }));
-		if (fs.existsSync(form)) result.push(prepareWorkflow(readExample(form), { id: ids.formWorkflow(name) }));
+		if (fs.existsSync(demo))
+			result.push(prepareWorkflow(readExample(demo), { id: ids.demoWorkflow(name) }));
+		if (fs.existsSync(form))
+			result.push(prepareWorkflow(readExample(form), { id: ids.formWorkflow(name) }));
 	}
 	for (const dir of [SANDBOX_EXAMPLES_DIR, EXAMPLES_DIR]) {
 		for (const file of jsonFilesIn(dir)) {
-			if (!names.includes(path.basename(file, '.json'))) result.push(prepareWorkflow(readExample(path.join(dir, file))));
+			if (!names.includes(path.basename(file, '.json')))
+				result.push(prepareWorkflow(readExample(path.join(dir, file))));
 		}
 	}
 	return result;
@@ -126,11 +143,16 @@ function exampleWorkflows() {
 
 /** Whether a workflow starts on a trigger of this package (it must be active to receive events). */
 const startsOnOurTrigger = (workflow) =>
-	workflow.nodes.some((node) => node.type.startsWith(`${PACKAGE_NAME}.`) && node.type.endsWith('Trigger') && !node.disabled);
+	workflow.nodes.some(
+		(node) =>
+			node.type.startsWith(`${PACKAGE_NAME}.`) && node.type.endsWith('Trigger') && !node.disabled,
+	);
 
 /** The production URL of a workflow's trigger of this package (its webhook path is `webhook`). */
 function productionWebhookUrl(workflow, baseUrl) {
-	const trigger = workflow.nodes.find((node) => node.type.startsWith(`${PACKAGE_NAME}.`) && node.webhookId);
+	const trigger = workflow.nodes.find(
+		(node) => node.type.startsWith(`${PACKAGE_NAME}.`) && node.webhookId,
+	);
 	if (!trigger) throw new Error(`workflow "${workflow.name}" has no trigger with a webhookId`);
 	return `${baseUrl.replace(/\/$/, '')}/webhook/${trigger.webhookId}/webhook`;
 }
@@ -148,7 +170,9 @@ function sourceHash() {
 	const hash = crypto.createHash('sha256');
 	const walk = (dir) => {
 		if (!fs.existsSync(dir)) return;
-		for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+		for (const entry of fs
+			.readdirSync(dir, { withFileTypes: true })
+			.sort((a, b) => a.name.localeCompare(b.name))) {
 			const full = path.join(dir, entry.name);
 			if (entry.isDirectory()) walk(full);
 			else {
@@ -169,9 +193,21 @@ function sourceHash() {
  * Runs a command to completion; rejects with its last output lines when it fails. The default
  * environment drops what `npm run` exports (ignore-scripts, nodedir, …).
  */
-function run(command, args, { cwd = PROJECT_ROOT, env = withoutNpmVars(process.env), label = `${command} ${args.join(' ')}` } = {}) {
+function run(
+	command,
+	args,
+	{
+		cwd = PROJECT_ROOT,
+		env = withoutNpmVars(process.env),
+		label = `${command} ${args.join(' ')}`,
+	} = {},
+) {
 	return new Promise((resolve, reject) => {
-		const child = childProcess.spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = childProcess.spawn(command, args, {
+			cwd,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let output = '';
 		child.stdout.on('data', (chunk) => (output += chunk));
 		child.stderr.on('data', (chunk) => (output += chunk));
@@ -196,7 +232,9 @@ function build() {
 /** `npm pack` into `dir`; returns the tarball's path. */
 async function pack(dir) {
 	fs.mkdirSync(dir, { recursive: true });
-	const out = await run(npmCommand(), ['pack', '--json', '--pack-destination', dir], { label: 'npm pack' });
+	const out = await run(npmCommand(), ['pack', '--json', '--pack-destination', dir], {
+		label: 'npm pack',
+	});
 	const json = JSON.parse(out.slice(out.indexOf('[')));
 	return path.join(dir, json[0].filename);
 }
@@ -207,16 +245,29 @@ async function pack(dir) {
  * Resolves { child, urls, stop() } once it prints its URLs. onLog(line) gets its stderr lines
  * (e.g. "[sandbox] D7 Networks: texted 123456 to +9715…").
  */
-function startSandbox({ port = 5690, onLog = () => {}, quiet = false, timeoutMs = 15000, webhooks = {} } = {}) {
+function startSandbox({
+	port = 5690,
+	onLog = () => {},
+	quiet = false,
+	timeoutMs = 15000,
+	webhooks = {},
+} = {}) {
 	return new Promise((resolve, reject) => {
 		const args = [SERVE_JS, '--port', String(port)];
 		if (quiet) args.push('--quiet');
 		for (const [name, url] of Object.entries(webhooks)) args.push(`--webhook-${name}`, url);
-		const child = childProcess.spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const child = childProcess.spawn(process.execPath, args, {
+			cwd: PROJECT_ROOT,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		let stdout = '';
 		let stderr = '';
 		let settled = false;
-		const timer = setTimeout(() => fail(new Error(`the sandbox did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+		const timer = setTimeout(
+			() => fail(new Error(`the sandbox did not start within ${timeoutMs / 1000} s`)),
+			timeoutMs,
+		);
 		const stop = () => stopProcess(child, { graceMs: 3000 });
 		function fail(error) {
 			if (settled) return;
@@ -242,7 +293,11 @@ function startSandbox({ port = 5690, onLog = () => {}, quiet = false, timeoutMs 
 		});
 		child.on('error', (error) => fail(new Error(`could not run the sandbox: ${error.message}`)));
 		child.on('exit', (code, signal) =>
-			fail(new Error(`the sandbox exited (${signal || `exit code ${code}`}) before it was ready:\n${stderr.trim()}`)),
+			fail(
+				new Error(
+					`the sandbox exited (${signal || `exit code ${code}`}) before it was ready:\n${stderr.trim()}`,
+				),
+			),
 		);
 	});
 }

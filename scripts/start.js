@@ -19,7 +19,9 @@ const runtime = require('./n8n-runtime');
 const { readJson, writeJson } = require('./runtime/util');
 const kit = require('./sandbox-kit');
 
-const STATE_DIR = path.resolve(process.env.OTP_START_DIR || path.join(kit.PROJECT_ROOT, '.cache', 'start'));
+const STATE_DIR = path.resolve(
+	process.env.OTP_START_DIR || path.join(kit.PROJECT_ROOT, '.cache', 'start'),
+);
 // n8n copies its editor's files (hundreds of .js) into <user folder>/.cache; a folder inside
 // node_modules keeps them out of the lint and of editors' searches.
 const USER_FOLDER = path.join(STATE_DIR, 'node_modules', '.n8n-user');
@@ -38,7 +40,9 @@ const OWNER = {
 const VERBOSE = process.argv.includes('--verbose');
 
 const started = Date.now();
-const color = process.stdout.isTTY ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
+const color = process.stdout.isTTY
+	? (code, text) => `\x1b[${code}m${text}\x1b[0m`
+	: (_code, text) => text;
 const bold = (text) => color('1', text);
 const green = (text) => color('32', text);
 const red = (text) => color('31', text);
@@ -69,7 +73,10 @@ const children = [];
 let stopping = null;
 
 function savePids() {
-	writeJson(PIDS_FILE, children.map(({ name, child }) => ({ name, pid: child.pid })));
+	writeJson(
+		PIDS_FILE,
+		children.map(({ name, child }) => ({ name, pid: child.pid })),
+	);
 }
 
 /** A start that was killed hard (kill -9, closed terminal) may have left n8n or the sandbox. */
@@ -92,8 +99,11 @@ function stopLeftovers() {
 async function stopAll(reason) {
 	if (stopping) return stopping;
 	stopping = (async () => {
-		if (children.length) say(`\n${reason ? `${reason}; ` : ''}stopping ${children.map((c) => c.name).join(' and ')}…`);
-		await Promise.all(children.reverse().map(({ child, graceMs }) => kit.stopProcess(child, { graceMs })));
+		if (children.length)
+			say(`\n${reason ? `${reason}; ` : ''}stopping ${children.map((c) => c.name).join(' and ')}…`);
+		await Promise.all(
+			children.reverse().map(({ child, graceMs }) => kit.stopProcess(child, { graceMs })),
+		);
 		fs.rmSync(PIDS_FILE, { force: true });
 	})();
 	return stopping;
@@ -108,7 +118,11 @@ function portFree(port) {
 }
 
 async function n8nCli(args, rt, what) {
-	const result = await runtime.execN8n(args, { userFolder: USER_FOLDER, runtime: rt, timeoutMs: 5 * 60 * 1000 });
+	const result = await runtime.execN8n(args, {
+		userFolder: USER_FOLDER,
+		runtime: rt,
+		timeoutMs: 5 * 60 * 1000,
+	});
 	if (result.code !== 0) {
 		const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-25).join('\n');
 		throw new Error(`${what} failed (n8n ${args[0]}, exit code ${result.code}):\n${tail}`);
@@ -129,13 +143,20 @@ async function main() {
 	say(dim(`state in ${path.relative(process.cwd(), STATE_DIR) || STATE_DIR}`));
 
 	if (!(await portFree(N8N_PORT))) {
-		throw Object.assign(new Error(`port ${N8N_PORT} is already in use (another n8n?). Stop it, or run with N8N_PORT=<another port> npm start`), { step: 'checking ports' });
+		throw Object.assign(
+			new Error(
+				`port ${N8N_PORT} is already in use (another n8n?). Stop it, or run with N8N_PORT=<another port> npm start`,
+			),
+			{ step: 'checking ports' },
+		);
 	}
 
 	let rt;
 	await step('n8n CLI (installed into .cache/n8n on first use; a few minutes, once)', async () => {
 		rt = await runtime.ensureN8n({ log: (line) => say(dim(`      ${line}`)) });
-		return rt.installed ? `installed n8n ${rt.version} on Node ${rt.nodeVersion}` : `n8n ${rt.version} on Node ${rt.nodeVersion} (cached)`;
+		return rt.installed
+			? `installed n8n ${rt.version} on Node ${rt.nodeVersion}`
+			: `n8n ${rt.version} on Node ${rt.nodeVersion} (cached)`;
 	});
 
 	await step(`build ${kit.PACKAGE_NAME}`, async () => {
@@ -152,9 +173,14 @@ async function main() {
 		const tarball = await kit.pack(path.join(STATE_DIR, 'pack'));
 		const hash = kit.sha256File(tarball);
 		const installed = path.join(USER_FOLDER, '.n8n', 'nodes', 'node_modules', kit.PACKAGE_NAME);
-		if (state.packageHash === hash && fs.existsSync(path.join(installed, 'package.json'))) return `${path.basename(tarball)} unchanged, kept`;
+		if (state.packageHash === hash && fs.existsSync(path.join(installed, 'package.json')))
+			return `${path.basename(tarball)} unchanged, kept`;
 		fs.rmSync(installed, { recursive: true, force: true });
-		await runtime.installCommunityPackage({ userFolder: USER_FOLDER, spec: tarball, log: (line) => say(dim(`      ${line}`)) });
+		await runtime.installCommunityPackage({
+			userFolder: USER_FOLDER,
+			spec: tarball,
+			log: (line) => say(dim(`      ${line}`)),
+		});
 		state.packageHash = hash;
 		writeState(state);
 		return `installed ${path.basename(tarball)} into ${path.relative(kit.PROJECT_ROOT, installed)}`;
@@ -166,7 +192,14 @@ async function main() {
 		sandbox = await kit.startSandbox({
 			port: SANDBOX_PORT,
 			// TurkeySMS's simulator posts the signed events of each send to the trigger demo.
-			webhooks: triggerWorkflows.length ? { turkeySms: kit.productionWebhookUrl(triggerWorkflows[0], `http://127.0.0.1:${N8N_PORT}`) } : {},
+			webhooks: triggerWorkflows.length
+				? {
+						turkeySms: kit.productionWebhookUrl(
+							triggerWorkflows[0],
+							`http://127.0.0.1:${N8N_PORT}`,
+						),
+					}
+				: {},
 			onLog: (line) => say(line.replace(/texted (\S+|"[^"]*")/, (m) => bold(m))),
 		});
 		children.push({ name: 'the sandbox', child: sandbox.child, graceMs: 3000 });
@@ -186,7 +219,11 @@ async function main() {
 		if (state.credentialsHash !== credentialsHash) {
 			const file = path.join(IMPORT_DIR, 'credentials.json');
 			fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
-			await n8nCli(['import:credentials', `--input=${file}`], rt, 'importing the sandbox credentials');
+			await n8nCli(
+				['import:credentials', `--input=${file}`],
+				rt,
+				'importing the sandbox credentials',
+			);
 			fs.rmSync(file, { force: true });
 			state.credentialsHash = credentialsHash;
 			writeState(state);
@@ -199,8 +236,13 @@ async function main() {
 			const dir = path.join(IMPORT_DIR, 'workflows');
 			fs.rmSync(dir, { recursive: true, force: true });
 			fs.mkdirSync(dir, { recursive: true });
-			for (const wf of workflows) fs.writeFileSync(path.join(dir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
-			await n8nCli(['import:workflow', '--separate', `--input=${dir}`], rt, 'importing the example workflows');
+			for (const wf of workflows)
+				fs.writeFileSync(path.join(dir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
+			await n8nCli(
+				['import:workflow', '--separate', `--input=${dir}`],
+				rt,
+				'importing the example workflows',
+			);
 			// Importing deactivates; a trigger workflow is published (activated) so events reach it.
 			for (const wf of triggerWorkflows) {
 				await n8nCli(['publish:workflow', `--id=${wf.id}`], rt, `activating "${wf.name}"`);
@@ -216,36 +258,53 @@ async function main() {
 
 	let n8n;
 	const baseUrl = `http://localhost:${N8N_PORT}`;
-	await step(`start n8n on ${baseUrl} (log: ${path.relative(kit.PROJECT_ROOT, N8N_LOG)})`, async () => {
-		const ownerManagedByEnv = runtime.satisfiesRange(rt.version, '>=2.41.0');
-		const env = { N8N_PORT: String(N8N_PORT), N8N_EDITOR_BASE_URL: baseUrl, WEBHOOK_URL: `${baseUrl}/` };
-		if (ownerManagedByEnv) Object.assign(env, runtime.ownerEnv({ ...OWNER, runtime: rt }));
-		const log = fs.openSync(N8N_LOG, 'w');
-		n8n = runtime.spawnN8n(['start'], {
-			userFolder: USER_FOLDER,
-			runtime: rt,
-			env,
-			stdio: ['ignore', VERBOSE ? 'inherit' : log, VERBOSE ? 'inherit' : log],
-			spawnOptions: { detached: true },
-		});
-		fs.closeSync(log);
-		children.push({ name: 'n8n', child: n8n, graceMs: 20000 });
-		savePids();
-		try {
-			await runtime.waitForN8n({ baseUrl: `http://127.0.0.1:${N8N_PORT}`, child: n8n, timeoutMs: 180000 });
-		} catch (error) {
-			const tail = fs.existsSync(N8N_LOG) ? fs.readFileSync(N8N_LOG, 'utf8').trim().split('\n').slice(-25).join('\n') : '';
-			throw new Error(`${error.message}${tail ? `\nlast lines of ${N8N_LOG}:\n${tail}` : ''}`);
-		}
-		return `n8n ${rt.version} is up`;
-	});
+	await step(
+		`start n8n on ${baseUrl} (log: ${path.relative(kit.PROJECT_ROOT, N8N_LOG)})`,
+		async () => {
+			const ownerManagedByEnv = runtime.satisfiesRange(rt.version, '>=2.41.0');
+			const env = {
+				N8N_PORT: String(N8N_PORT),
+				N8N_EDITOR_BASE_URL: baseUrl,
+				WEBHOOK_URL: `${baseUrl}/`,
+			};
+			if (ownerManagedByEnv) Object.assign(env, runtime.ownerEnv({ ...OWNER, runtime: rt }));
+			const log = fs.openSync(N8N_LOG, 'w');
+			n8n = runtime.spawnN8n(['start'], {
+				userFolder: USER_FOLDER,
+				runtime: rt,
+				env,
+				stdio: ['ignore', VERBOSE ? 'inherit' : log, VERBOSE ? 'inherit' : log],
+				spawnOptions: { detached: true },
+			});
+			fs.closeSync(log);
+			children.push({ name: 'n8n', child: n8n, graceMs: 20000 });
+			savePids();
+			try {
+				await runtime.waitForN8n({
+					baseUrl: `http://127.0.0.1:${N8N_PORT}`,
+					child: n8n,
+					timeoutMs: 180000,
+				});
+			} catch (error) {
+				const tail = fs.existsSync(N8N_LOG)
+					? fs.readFileSync(N8N_LOG, 'utf8').trim().split('\n').slice(-25).join('\n')
+					: '';
+				throw new Error(`${error.message}${tail ? `\nlast lines of ${N8N_LOG}:\n${tail}` : ''}`);
+			}
+			return `n8n ${rt.version} is up`;
+		},
+	);
 
 	await step('owner account (skips the setup screen)', async () => {
 		const created = await runtime.setupOwner({ baseUrl: `http://127.0.0.1:${N8N_PORT}`, ...OWNER });
 		const res = await fetch(`http://127.0.0.1:${N8N_PORT}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+			body: JSON.stringify({
+				emailOrLdapLoginId: OWNER.email,
+				email: OWNER.email,
+				password: OWNER.password,
+			}),
 		});
 		if (!res.ok) {
 			throw new Error(
@@ -259,7 +318,9 @@ async function main() {
 	const workflows = readState().workflows || [];
 	const line = '─'.repeat(68);
 	say(`\n${line}`);
-	say(`  ${bold('n8n is running:')}  ${bold(green(baseUrl))}   ${dim(`(ready after ${seconds(Date.now() - started)})`)}`);
+	say(
+		`  ${bold('n8n is running:')}  ${bold(green(baseUrl))}   ${dim(`(ready after ${seconds(Date.now() - started)})`)}`,
+	);
 	say(`  log in with      ${bold(OWNER.email)}  /  ${bold(OWNER.password)}`);
 	say('');
 	say('  Open a workflow and click "Execute workflow":');
@@ -267,9 +328,13 @@ async function main() {
 	say('');
 	say('  "Sandbox demo" workflows send a code, verify it and branch on `verified` in one click.');
 	say('  The fallback demo: D7 Networks refuses (no credit), so TurkeySMS sends the code instead.');
-	say('  Each TurkeySMS send makes the sandbox post signed sms.sent and sms.delivered events to the');
+	say(
+		'  Each TurkeySMS send makes the sandbox post signed sms.sent and sms.delivered events to the',
+	);
 	say('  active "TurkeySMS Trigger" workflow: see its Executions tab.');
-	say('  Form workflows open a form: type any phone number, then the code the sandbox prints below');
+	say(
+		'  Form workflows open a form: type any phone number, then the code the sandbox prints below',
+	);
 	say('  ("texted …"); it is also in the Send node\'s output as response.sandbox_code.');
 	say(`  Credentials "<vendor> sandbox" point at the sandbox (Environment: Custom).`);
 	say(`  Stop with ${bold('Ctrl-C')}.`);
@@ -283,7 +348,8 @@ async function main() {
 	if (exit.n8nExited || exit.sandboxExited) {
 		const what = exit.n8nExited ? 'n8n' : 'the sandbox';
 		say(red(`\n${what} stopped unexpectedly (${exit.signal || `exit code ${exit.code}`}).`));
-		if (exit.n8nExited) say(fs.readFileSync(N8N_LOG, 'utf8').trim().split('\n').slice(-20).join('\n'));
+		if (exit.n8nExited)
+			say(fs.readFileSync(N8N_LOG, 'utf8').trim().split('\n').slice(-20).join('\n'));
 		await stopAll();
 		return 1;
 	}
@@ -309,7 +375,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 main().then(
 	(code) => process.exit(code),
 	async (error) => {
-		process.stderr.write(`\n${red(bold('npm start failed'))}${error.step ? ` while: ${error.step}` : ''}\n${error.message}\n`);
+		process.stderr.write(
+			`\n${red(bold('npm start failed'))}${error.step ? ` while: ${error.step}` : ''}\n${error.message}\n`,
+		);
 		await stopAll();
 		process.exit(1);
 	},

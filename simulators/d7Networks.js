@@ -9,7 +9,8 @@ const UNAUTHORIZED = {
 	body: {
 		detail: {
 			code: 'ACCESS_TOKEN_SIGNATURE_VERIFICATION_FAILED',
-			message: "It looks like your requests were failed due to a missing or invalid 'Access Token'.",
+			message:
+				"It looks like your requests were failed due to a missing or invalid 'Access Token'.",
 		},
 	},
 };
@@ -21,7 +22,9 @@ const UNAUTHORIZED = {
 const NO_CREDIT_RECIPIENT = '+905000000402';
 const INSUFFICIENT_CREDIT = {
 	status: 402,
-	body: { detail: [{ code: 'INSUFFICIENT_CREDIT', message: 'Not enough credit to send this message.' }] },
+	body: {
+		detail: [{ code: 'INSUFFICIENT_CREDIT', message: 'Not enough credit to send this message.' }],
+	},
 };
 
 /**
@@ -31,12 +34,16 @@ const INSUFFICIENT_CREDIT = {
  *   give: `{otp_id, status: "OPEN", expiry}` (the parameter table's, default) or
  *   `{request_id, status: "accepted", created_at}`
  */
-function createD7Simulator({ apiToken = 'd7-test-token', sendAnswer = 'otp', revealCodes = false, log } = {}) {
+function createD7Simulator({
+	apiToken = 'd7-test-token',
+	sendAnswer = 'otp',
+	revealCodes = false,
+	log,
+} = {}) {
 	const otps = new Map(); // otp_id -> { code, recipient, expiresAt, verified, resends, retryDelay, lastSentAt }
 
 	const authorized = (request) => request.headers.authorization === `Bearer ${apiToken}`;
-	const newCode = (length = 6) =>
-		Array.from({ length }, () => crypto.randomInt(0, 10)).join('');
+	const newCode = (length = 6) => Array.from({ length }, () => crypto.randomInt(0, 10)).join('');
 
 	const simulator = new VendorSimulator({
 		'POST /verify/v1/otp/send-otp': (request) => {
@@ -44,10 +51,18 @@ function createD7Simulator({ apiToken = 'd7-test-token', sendAnswer = 'otp', rev
 			const body = request.body ?? {};
 			const problems = [];
 			if (typeof body.recipient !== 'string' || !/^\+?[1-9][0-9]{7,14}$/.test(body.recipient)) {
-				problems.push({ loc: ['body', 'recipient'], msg: 'value is not a valid phone number', type: 'value_error' });
+				problems.push({
+					loc: ['body', 'recipient'],
+					msg: 'value is not a valid phone number',
+					type: 'value_error',
+				});
 			}
 			if (body.content === undefined && body.template_id === undefined) {
-				problems.push({ loc: ['body', 'content'], msg: 'content or template_id is required', type: 'value_error' });
+				problems.push({
+					loc: ['body', 'content'],
+					msg: 'content or template_id is required',
+					type: 'value_error',
+				});
 			}
 			if (problems.length) return { status: 422, body: { detail: problems } };
 			if (body.recipient === NO_CREDIT_RECIPIENT) return INSUFFICIENT_CREDIT;
@@ -66,19 +81,33 @@ function createD7Simulator({ apiToken = 'd7-test-token', sendAnswer = 'otp', rev
 			if (log) log(`D7 Networks: texted ${code} to ${body.recipient} (otp_id ${otpId})`);
 			const sandbox = revealCodes ? { sandbox_code: code } : {};
 			if ((simulator.sendAnswer ?? sendAnswer) === 'accepted') {
-				return { body: { request_id: otpId, status: 'accepted', created_at: new Date().toISOString(), ...sandbox } };
+				return {
+					body: {
+						request_id: otpId,
+						status: 'accepted',
+						created_at: new Date().toISOString(),
+						...sandbox,
+					},
+				};
 			}
 			return { body: { otp_id: otpId, status: 'OPEN', expiry, ...sandbox } };
 		},
 		'POST /verify/v1/otp/resend-otp': (request) => {
 			if (!authorized(request)) return UNAUTHORIZED;
 			const otp = otps.get(request.body?.otp_id);
-			if (!otp) return { status: 404, body: { detail: { code: 'MESSAGE_LOG_NOT_EXISTS', message: 'OTP not found' } } };
+			if (!otp)
+				return {
+					status: 404,
+					body: { detail: { code: 'MESSAGE_LOG_NOT_EXISTS', message: 'OTP not found' } },
+				};
 			if (Date.now() > otp.expiresAt) {
 				return { status: 400, body: { detail: 'Resend Failed. OTP time limit expired.' } };
 			}
 			if (Date.now() - otp.lastSentAt < otp.retryDelay * 1000) {
-				return { status: 400, body: { detail: 'Frequent resend request. Please try after some time.' } };
+				return {
+					status: 400,
+					body: { detail: 'Frequent resend request. Please try after some time.' },
+				};
 			}
 			otp.resends++;
 			otp.lastSentAt = Date.now();
@@ -95,11 +124,18 @@ function createD7Simulator({ apiToken = 'd7-test-token', sendAnswer = 'otp', rev
 		'POST /verify/v1/otp/verify-otp': (request) => {
 			if (!authorized(request)) return UNAUTHORIZED;
 			const otp = otps.get(request.body?.otp_id);
-			if (!otp) return { status: 404, body: { detail: { code: 'MESSAGE_LOG_NOT_EXISTS', message: 'OTP not found' } } };
+			if (!otp)
+				return {
+					status: 404,
+					body: { detail: { code: 'MESSAGE_LOG_NOT_EXISTS', message: 'OTP not found' } },
+				};
 			if (otp.verified) return { body: { status: 'ALREADY_VERIFIED' } };
 			if (Date.now() > otp.expiresAt) return { body: { status: 'EXPIRED' } };
 			if (String(request.body.otp_code) !== otp.code) {
-				return { status: 400, body: { detail: { code: 'INVALID_OTP_CODE', message: 'Invalid OTP code' } } };
+				return {
+					status: 400,
+					body: { detail: { code: 'INVALID_OTP_CODE', message: 'Invalid OTP code' } },
+				};
 			}
 			otp.verified = true;
 			return { body: { status: 'APPROVED' } };
@@ -112,7 +148,11 @@ function createD7Simulator({ apiToken = 'd7-test-token', sendAnswer = 'otp', rev
 		'GET /verify/v1/report/:otpId': (request) => {
 			if (!authorized(request)) return UNAUTHORIZED;
 			const otp = otps.get(request.params.otpId);
-			if (!otp) return { status: 404, body: { detail: { code: 'MESSAGE_LOG_NOT_EXISTS', message: 'Not found' } } };
+			if (!otp)
+				return {
+					status: 404,
+					body: { detail: { code: 'MESSAGE_LOG_NOT_EXISTS', message: 'Not found' } },
+				};
 			const status = otp.verified ? 'APPROVED' : Date.now() > otp.expiresAt ? 'EXPIRED' : 'OPEN';
 			return { body: { status } };
 		},

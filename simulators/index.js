@@ -4,19 +4,22 @@
 const simulators = {
 	d7Networks: {
 		displayName: 'D7 Networks',
-		create: (options) => require('./d7Networks').createD7Simulator({ apiToken: 'sandbox-d7-token', ...options }),
+		create: (options) =>
+			require('./d7Networks').createD7Simulator({ apiToken: 'sandbox-d7-token', ...options }),
 		credentialType: 'd7NetworksApi',
 		credential: (url) => ({ environment: 'custom', baseUrl: url, apiToken: 'sandbox-d7-token' }),
 	},
 	paynet: {
 		displayName: 'Paynet',
-		create: (options) => require('./paynet').createPaynetSimulator({ secretKey: 'sck_sandbox_paynet', ...options }),
+		create: (options) =>
+			require('./paynet').createPaynetSimulator({ secretKey: 'sck_sandbox_paynet', ...options }),
 		credentialType: 'paynetApi',
 		credential: (url) => ({ environment: 'custom', baseUrl: url, secretKey: 'sck_sandbox_paynet' }),
 	},
 	shoutout: {
 		displayName: 'ShoutOUT',
-		create: (options) => require('./shoutout').createShoutoutSimulator({ apiKey: 'sandbox-shoutout-key', ...options }),
+		create: (options) =>
+			require('./shoutout').createShoutoutSimulator({ apiKey: 'sandbox-shoutout-key', ...options }),
 		credentialType: 'shoutoutApi',
 		credential: (url) => ({ environment: 'custom', baseUrl: url, apiKey: 'sandbox-shoutout-key' }),
 	},

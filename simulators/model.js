@@ -31,7 +31,14 @@ function createModelSimulator({ script, model = 'otp-scripted-model' }) {
 			object: 'chat.completion',
 			created: Math.floor(Date.now() / 1000),
 			model,
-			choices: [{ index: 0, message, logprobs: null, finish_reason: message.tool_calls ? 'tool_calls' : 'stop' }],
+			choices: [
+				{
+					index: 0,
+					message,
+					logprobs: null,
+					finish_reason: message.tool_calls ? 'tool_calls' : 'stop',
+				},
+			],
 			usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
 		};
 	}
@@ -43,7 +50,9 @@ function createModelSimulator({ script, model = 'otp-scripted-model' }) {
 			`data: ${JSON.stringify({ id: body.id, object: 'chat.completion.chunk', created: body.created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 		res.writeHead(200, { 'content-type': 'text/event-stream' });
 		res.write(chunk({ role: 'assistant', content: message.content ?? '' }));
-		(message.tool_calls || []).forEach((call, index) => res.write(chunk({ tool_calls: [{ index, ...call }] })));
+		(message.tool_calls || []).forEach((call, index) =>
+			res.write(chunk({ tool_calls: [{ index, ...call }] })),
+		);
 		res.write(chunk({}, finish_reason));
 		res.end('data: [DONE]\n\n');
 	}
@@ -65,19 +74,26 @@ function createModelSimulator({ script, model = 'otp-scripted-model' }) {
 				res.end(JSON.stringify(json));
 			};
 			if (req.method === 'GET' && /\/models$/.test(path)) {
-				return send(200, { object: 'list', data: [{ id: model, object: 'model', created: 0, owned_by: 'otp-providers-tests' }] });
+				return send(200, {
+					object: 'list',
+					data: [{ id: model, object: 'model', created: 0, owned_by: 'otp-providers-tests' }],
+				});
 			}
 			if (req.method === 'POST' && /\/chat\/completions$/.test(path)) {
 				let answer;
 				try {
 					answer = script(body);
 				} catch (error) {
-					return send(500, { error: { message: `the scripted model failed: ${error.message}`, type: 'server_error' } });
+					return send(500, {
+						error: { message: `the scripted model failed: ${error.message}`, type: 'server_error' },
+					});
 				}
 				const reply = completion(answer);
 				return body && body.stream ? streamed(res, reply) : send(200, reply);
 			}
-			return send(404, { error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } });
+			return send(404, {
+				error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' },
+			});
 		});
 	});
 

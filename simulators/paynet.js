@@ -58,7 +58,12 @@ function answer(code, extra = {}) {
  * @param {boolean} [options.revealCodes] put the code in the send answer (`sandbox_code`), for humans trying it out
  * @param {(line: string) => void} [options.log] told of every code "texted"
  */
-function createPaynetSimulator({ secretKey = 'sck_test_paynet_key', otpLifetimeSeconds = 180, revealCodes = false, log } = {}) {
+function createPaynetSimulator({
+	secretKey = 'sck_test_paynet_key',
+	otpLifetimeSeconds = 180,
+	revealCodes = false,
+	log,
+} = {}) {
 	const sessions = new Map(); // otp_session_id -> { code, gsm, expiresAt, verified }
 
 	const authorized = (request) => request.headers.authorization === `Basic ${secretKey}`;
@@ -83,8 +88,12 @@ function createPaynetSimulator({ secretKey = 'sck_test_paynet_key', otpLifetimeS
 			const code = newCode();
 			const expiresAt = Date.now() + otpLifetimeSeconds * 1000;
 			sessions.set(body.otp_session_id, { code, gsm: body.user_gsm, expiresAt, verified: false });
-			if (log) log(`Paynet: texted ${code} to ${body.user_gsm} (otp_session_id ${body.otp_session_id})`);
-			return answer(0, { otp_expire: paynetTime(expiresAt), ...(revealCodes ? { sandbox_code: code } : {}) });
+			if (log)
+				log(`Paynet: texted ${code} to ${body.user_gsm} (otp_session_id ${body.otp_session_id})`);
+			return answer(0, {
+				otp_expire: paynetTime(expiresAt),
+				...(revealCodes ? { sandbox_code: code } : {}),
+			});
 		},
 		'POST /v1/card/check_otp': (request) => {
 			if (!authorized(request)) return UNAUTHORIZED;

@@ -22,7 +22,11 @@ async function main() {
 	const running = [];
 	let offset = 0;
 	for (const [name, entry] of Object.entries(simulators)) {
-		const simulator = entry.create({ revealCodes: true, log, webhookUrl: option(`webhook-${name}`, undefined) });
+		const simulator = entry.create({
+			revealCodes: true,
+			log,
+			webhookUrl: option(`webhook-${name}`, undefined),
+		});
 		simulator.latencyMs = latencyMs;
 		const port = basePort === 0 ? 0 : basePort + offset++;
 		await new Promise((resolve, reject) => {

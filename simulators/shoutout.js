@@ -29,7 +29,12 @@ const badRequest = (message) => ({ status: 400, body: { message } });
  * @param {string} [options.messageStatus] the `messageResult.status` of every send: '1001' (the
  *   documented example) by default; 1010, 1012 and 1015 are not sent, nobody is texted
  */
-function createShoutoutSimulator({ apiKey = 'shoutout-test-key', messageStatus = '1001', revealCodes = false, log } = {}) {
+function createShoutoutSimulator({
+	apiKey = 'shoutout-test-key',
+	messageStatus = '1001',
+	revealCodes = false,
+	log,
+} = {}) {
 	const otps = new Map(); // referenceId -> { code, destination, expiresAt, verified }
 
 	const authorized = (request) => request.headers.authorization === `Apikey ${apiKey}`;
@@ -42,7 +47,8 @@ function createShoutoutSimulator({ apiKey = 'shoutout-test-key', messageStatus =
 			if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 				return badRequest('Request body must be a JSON object');
 			}
-			if (typeof body.source !== 'string' || body.source.trim() === '') return badRequest('source is required');
+			if (typeof body.source !== 'string' || body.source.trim() === '')
+				return badRequest('source is required');
 			if (body.transport !== 'sms') return badRequest('transport must be sms');
 			const sms = body.content && body.content.sms;
 			if (typeof sms !== 'string' || !sms.includes(CODE_PLACEHOLDER)) {
@@ -57,10 +63,20 @@ function createShoutoutSimulator({ apiKey = 'shoutout-test-key', messageStatus =
 				status,
 				description: MESSAGE_STATUSES[status] ?? 'unknown',
 				cost: NOT_SENT.includes(status) ? 0 : 1,
-				responses: [{ destination: body.destination, reference_id: crypto.randomUUID(), status, cost: NOT_SENT.includes(status) ? 0 : 1 }],
+				responses: [
+					{
+						destination: body.destination,
+						reference_id: crypto.randomUUID(),
+						status,
+						cost: NOT_SENT.includes(status) ? 0 : 1,
+					},
+				],
 			};
 			if (NOT_SENT.includes(status)) {
-				if (log) log(`ShoutOUT: did not text ${body.destination} (status ${status}, ${messageResult.description})`);
+				if (log)
+					log(
+						`ShoutOUT: did not text ${body.destination} (status ${status}, ${messageResult.description})`,
+					);
 				return { body: { referenceId, messageResult } };
 			}
 			const code = newCode();
@@ -71,8 +87,13 @@ function createShoutoutSimulator({ apiKey = 'shoutout-test-key', messageStatus =
 				verified: false,
 			});
 			const text = sms.split(CODE_PLACEHOLDER).join(code);
-			if (log) log(`ShoutOUT: texted "${text}" from ${body.source} to ${body.destination} (referenceId ${referenceId})`);
-			return { body: { referenceId, messageResult, ...(revealCodes ? { sandbox_code: code } : {}) } };
+			if (log)
+				log(
+					`ShoutOUT: texted "${text}" from ${body.source} to ${body.destination} (referenceId ${referenceId})`,
+				);
+			return {
+				body: { referenceId, messageResult, ...(revealCodes ? { sandbox_code: code } : {}) },
+			};
 		},
 		'POST /otpservice/verify': (request) => {
 			if (!authorized(request)) return FORBIDDEN;

@@ -42,7 +42,15 @@ function createTurkeySmsSimulator({
 	webhookUrl,
 	webhookSecret = 'ts-webhook-secret',
 } = {}) {
-	const state = { balance, senderIds: [...senderIds], sendOtpPermission, keyStatus, postEnabled, perMinute, sent: [] };
+	const state = {
+		balance,
+		senderIds: [...senderIds],
+		sendOtpPermission,
+		keyStatus,
+		postEnabled,
+		perMinute,
+		sent: [],
+	};
 	const recentRequests = []; // timestamps, for the per-minute limit
 	let nextSmsId = 1000007721;
 
@@ -53,7 +61,8 @@ function createTurkeySmsSimulator({
 			return answer(400, 'TS-1033', 'Invalid JSON body.');
 		}
 		if (body.api_key !== apiKey) return answer(401, 'TS-1031', 'Invalid API key.');
-		if (!state.postEnabled) return answer(403, 'TS-1061', 'POST permission is not enabled for this key.');
+		if (!state.postEnabled)
+			return answer(403, 'TS-1061', 'POST permission is not enabled for this key.');
 		return undefined;
 	}
 
@@ -63,7 +72,8 @@ function createTurkeySmsSimulator({
 		while (recentRequests.length && now - recentRequests[0] > 60_000) recentRequests.shift();
 		if (recentRequests.length >= state.perMinute) {
 			const refused = answer(403, 'TS-1060', 'Per-minute rate limit exceeded.');
-			if (retryAfterSeconds !== undefined) refused.headers = { 'Retry-After': String(retryAfterSeconds) };
+			if (retryAfterSeconds !== undefined)
+				refused.headers = { 'Retry-After': String(retryAfterSeconds) };
 			return refused;
 		}
 		recentRequests.push(now);
@@ -91,7 +101,8 @@ function createTurkeySmsSimulator({
 			if (typeof body.text !== 'string' || !body.text.includes('TS-CODE')) {
 				return answer(400, 'TS-1099', 'The text must contain TS-CODE.');
 			}
-			if (!state.senderIds.includes(body.title)) return answer(403, 'TS-1028', 'SenderID is not active.');
+			if (!state.senderIds.includes(body.title))
+				return answer(403, 'TS-1028', 'SenderID is not active.');
 		}
 		if (state.balance <= 0) return answer(403, 'TS-1027', 'Insufficient balance.');
 		state.balance--;
@@ -128,7 +139,10 @@ function createTurkeySmsSimulator({
 						check_sms_status: true,
 					},
 				},
-				account_summary: { account_status: 'Active', balance: { main: state.balance, international: 0 } },
+				account_summary: {
+					account_status: 'Active',
+					balance: { main: state.balance, international: 0 },
+				},
 			});
 		},
 		'POST /otp/send': (request) => sendOtp(request, { custom: false }),
@@ -155,7 +169,11 @@ function signatureOf(secret, raw, algorithm = 'sha256') {
 }
 
 /** The headers and bytes TurkeySMS sends for one event `{event_type, data}`. */
-function signedEvent(secret, { event_type, ...rest }, { timestamp = Math.floor(Date.now() / 1000) } = {}) {
+function signedEvent(
+	secret,
+	{ event_type, ...rest },
+	{ timestamp = Math.floor(Date.now() / 1000) } = {},
+) {
 	const raw = JSON.stringify({ event_type, timestamp, ...rest });
 	return {
 		raw,
@@ -183,7 +201,10 @@ async function postEvents(simulator, { smsId, mobile, log }) {
 	const last = mobile === FAILING_MOBILE ? 'failed' : 'delivered';
 	for (const status of ['sent', last]) {
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		const event = signedEvent(secret, { event_type: `sms.${status}`, data: { sms_id: smsId, status } });
+		const event = signedEvent(secret, {
+			event_type: `sms.${status}`,
+			data: { sms_id: smsId, status },
+		});
 		let answer = await postOnce(url, event);
 		for (const delay of RETRY_DELAYS_MS) {
 			if (answer !== undefined && answer < 300) break;
@@ -191,7 +212,10 @@ async function postEvents(simulator, { smsId, mobile, log }) {
 			answer = await postOnce(url, event); // the same bytes and signature, as a retry of the delivery
 		}
 		simulator.webhook.posted.push({ event: `sms.${status}`, smsId, answer });
-		if (log) log(`TurkeySMS: posted sms.${status} for sms_id ${smsId} to the webhook (${answer === undefined ? 'no answer' : `HTTP ${answer}`})`);
+		if (log)
+			log(
+				`TurkeySMS: posted sms.${status} for sms_id ${smsId} to the webhook (${answer === undefined ? 'no answer' : `HTTP ${answer}`})`,
+			);
 	}
 }
 

@@ -24,7 +24,13 @@ const MISSING_INPUT = {
  * @param {boolean} [options.revealCodes] put the code in the send answer (for people trying it)
  * @param {(line: string) => void} [options.log]
  */
-function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone = 5, revealCodes = false, log } = {}) {
+function createValifySimulator({
+	account,
+	spentTokenStatus = 403,
+	trialsPerPhone = 5,
+	revealCodes = false,
+	log,
+} = {}) {
 	const expected = {
 		username: 'valify-user',
 		password: 'valify-password',
@@ -48,7 +54,10 @@ function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone
 			if (match) tokens.delete(match[1]);
 			return {
 				status: spentTokenStatus,
-				body: spentTokenStatus === 401 ? { detail: 'Authentication credentials were not provided.' } : TOKEN_REFUSED,
+				body:
+					spentTokenStatus === 401
+						? { detail: 'Authentication credentials were not provided.' }
+						: TOKEN_REFUSED,
 			};
 		}
 		token.callsLeft--;
@@ -59,7 +68,11 @@ function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone
 
 	function checkBody(request, fields) {
 		const body = request.body;
-		if (typeof body !== 'object' || body === null || fields.some((field) => body[field] === undefined)) {
+		if (
+			typeof body !== 'object' ||
+			body === null ||
+			fields.some((field) => body[field] === undefined)
+		) {
 			return { status: 400, body: MISSING_INPUT };
 		}
 		if (body.bundle_key !== expected.bundleKey) return { status: 401, body: BUNDLE_KEY_REFUSED };
@@ -69,12 +82,22 @@ function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone
 	/** A phone or email send: one trial of the recipient spent, a new transaction and code. */
 	function sendOtp(channel, recipient) {
 		const left = trials.get(recipient) ?? trialsPerPhone;
-		if (left <= 0) return { status: 422, body: { message: 'Maximum trials exceeded', error_code: 2002 } };
+		if (left <= 0)
+			return { status: 422, body: { message: 'Maximum trials exceeded', error_code: 2002 } };
 		trials.set(recipient, left - 1);
 		const transactionId = crypto.randomUUID();
 		const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
-		transactions.set(transactionId, { code, channel, recipient, expiresAt: Date.now() + OTP_LIFETIME_MS, verified: false });
-		if (log) log(`Valify: ${channel === 'email' ? 'emailed' : 'texted'} ${code} to ${recipient} (transaction ${transactionId})`);
+		transactions.set(transactionId, {
+			code,
+			channel,
+			recipient,
+			expiresAt: Date.now() + OTP_LIFETIME_MS,
+			verified: false,
+		});
+		if (log)
+			log(
+				`Valify: ${channel === 'email' ? 'emailed' : 'texted'} ${code} to ${recipient} (transaction ${transactionId})`,
+			);
 		return {
 			body: {
 				result: { success: true },
@@ -87,14 +110,17 @@ function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone
 
 	/** A phone or email verify; a transaction of the other channel is not found [guess]. */
 	function verifyOtp(request, channel) {
-		const refused = spendToken(request) ?? checkBody(request, ['otp', 'transaction_id', 'bundle_key']);
+		const refused =
+			spendToken(request) ?? checkBody(request, ['otp', 'transaction_id', 'bundle_key']);
 		if (refused) return refused;
 		const transaction = transactions.get(String(request.body.transaction_id));
 		if (!transaction || transaction.channel !== channel) {
 			return { status: 422, body: { message: 'Invalid transaction id', error_code: 2003 } };
 		}
 		const verified =
-			!transaction.verified && Date.now() <= transaction.expiresAt && String(request.body.otp) === transaction.code;
+			!transaction.verified &&
+			Date.now() <= transaction.expiresAt &&
+			String(request.body.otp) === transaction.code;
 		if (verified) transaction.verified = true;
 		return { body: { verified } };
 	}
@@ -105,14 +131,21 @@ function createValifySimulator({ account, spentTokenStatus = 403, trialsPerPhone
 			if (form.client_id !== expected.clientId || form.client_secret !== expected.clientSecret) {
 				return { status: 401, body: { error: 'invalid_client' } };
 			}
-			if (form.grant_type !== 'password') return { status: 400, body: { error: 'unsupported_grant_type' } };
+			if (form.grant_type !== 'password')
+				return { status: 400, body: { error: 'unsupported_grant_type' } };
 			if (form.username !== expected.username || form.password !== expected.password) {
-				return { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid credentials given.' } };
+				return {
+					status: 400,
+					body: { error: 'invalid_grant', error_description: 'Invalid credentials given.' },
+				};
 			}
 			const accessToken = crypto.randomBytes(15).toString('hex');
 			const refreshToken = crypto.randomBytes(15).toString('hex');
 			issuedSecrets.push(accessToken, refreshToken);
-			tokens.set(accessToken, { callsLeft: TOKEN_CALLS, expiresAt: Date.now() + TOKEN_LIFETIME_MS });
+			tokens.set(accessToken, {
+				callsLeft: TOKEN_CALLS,
+				expiresAt: Date.now() + TOKEN_LIFETIME_MS,
+			});
 			stats.tokensIssued++;
 			return {
 				body: {

@@ -90,19 +90,36 @@ class VendorSimulator {
 	/** Control paths for a simulator served in another process (sandbox, benchmark). */
 	control(req, res, path) {
 		if (path === '/__sandbox/stats') {
-			this.send(res, 200, { requests: this.requests.length, maxInFlight: this.maxInFlight, inFlight: this.inFlight - 1 });
+			this.send(res, 200, {
+				requests: this.requests.length,
+				maxInFlight: this.maxInFlight,
+				inFlight: this.inFlight - 1,
+			});
 		} else if (path === '/__sandbox/reset') {
 			this.reset();
 			this.send(res, 200, { ok: true });
 		} else if (path.startsWith('/__sandbox/latency/')) {
 			// /__sandbox/latency/50 answers every request 50 ms late; /__sandbox/latency/25-75
 			// picks each request's lateness at random between 25 and 75 ms.
-			const [low, high] = path.split('/').pop().split('-').map((part) => Number(part) || 0);
+			const [low, high] = path
+				.split('/')
+				.pop()
+				.split('-')
+				.map((part) => Number(part) || 0);
 			this.latencyMs = low;
 			this.latencyFor = high > low ? () => low + Math.random() * (high - low) : undefined;
 			this.send(res, 200, { latencyMs: this.latencyMs, latencyUpToMs: high > low ? high : low });
 		} else if (path === '/__sandbox/requests') {
-			this.send(res, 200, this.requests.map(({ method, path: requestPath, headers, body }) => ({ method, path: requestPath, headers, body })));
+			this.send(
+				res,
+				200,
+				this.requests.map(({ method, path: requestPath, headers, body }) => ({
+					method,
+					path: requestPath,
+					headers,
+					body,
+				})),
+			);
 		} else {
 			this.send(res, 404, { message: 'Not Found' });
 		}
@@ -174,7 +191,13 @@ class VendorSimulator {
 				return;
 			}
 			if (fault.status !== undefined) {
-				this.send(res, fault.status, fault.raw ?? fault.body, fault.headers, fault.raw !== undefined);
+				this.send(
+					res,
+					fault.status,
+					fault.raw ?? fault.body,
+					fault.headers,
+					fault.raw !== undefined,
+				);
 				return;
 			}
 		}
@@ -186,12 +209,18 @@ class VendorSimulator {
 		}
 		request.params = found.params;
 		const answer = await found.route.handler(request, this);
-		this.send(res, answer.status ?? 200, answer.raw ?? answer.body, answer.headers, answer.raw !== undefined);
+		this.send(
+			res,
+			answer.status ?? 200,
+			answer.raw ?? answer.body,
+			answer.headers,
+			answer.raw !== undefined,
+		);
 	}
 
 	send(res, status, body, headers = {}, raw = false) {
 		const text = raw ? String(body) : body === undefined ? '' : JSON.stringify(body);
-		const type = raw ? headers['Content-Type'] ?? 'text/html' : 'application/json';
+		const type = raw ? (headers['Content-Type'] ?? 'text/html') : 'application/json';
 		res.writeHead(status, { 'Content-Type': type, ...headers });
 		res.end(text);
 	}

@@ -10,7 +10,9 @@ let credentials;
 beforeAll(async () => {
 	d7 = createD7Simulator({ apiToken: API_TOKEN });
 	const url = await d7.start();
-	credentials = { d7NetworksApi: { environment: 'custom', baseUrl: `${url}/`, apiToken: API_TOKEN } };
+	credentials = {
+		d7NetworksApi: { environment: 'custom', baseUrl: `${url}/`, apiToken: API_TOKEN },
+	};
 });
 afterAll(async () => d7.stop());
 beforeEach(() => d7.reset());
@@ -31,7 +33,12 @@ const send = (parameters = {}, extra = {}) =>
 	});
 
 const operation = (name, parameters, extra = {}) =>
-	runNode({ nodeType: 'd7Networks', parameters: { resource: 'otp', operation: name, ...parameters }, credentials, ...extra });
+	runNode({
+		nodeType: 'd7Networks',
+		parameters: { resource: 'otp', operation: name, ...parameters },
+		credentials,
+		...extra,
+	});
 
 function expectNoSecret(result) {
 	expect(everythingShown(result)).not.toContain(API_TOKEN);
@@ -143,16 +150,29 @@ describe('send', () => {
 		let acceptingCredentials;
 		beforeAll(async () => {
 			accepting = createD7Simulator({ apiToken: API_TOKEN, sendAnswer: 'accepted' });
-			acceptingCredentials = { d7NetworksApi: { environment: 'custom', baseUrl: await accepting.start(), apiToken: API_TOKEN } };
+			acceptingCredentials = {
+				d7NetworksApi: {
+					environment: 'custom',
+					baseUrl: await accepting.start(),
+					apiToken: API_TOKEN,
+				},
+			};
 		});
 		afterAll(async () => accepting.stop());
 
 		test('is a sent item whose reference is the request_id, not an error after the SMS went out', async () => {
-			const result = await send({ additionalFields: { expiry: 300 } }, { credentials: acceptingCredentials });
+			const result = await send(
+				{ additionalFields: { expiry: 300 } },
+				{ credentials: acceptingCredentials },
+			);
 			expect(result.error).toBeUndefined();
 			expect(accepting.requests).toHaveLength(1);
 			const { json } = result.items[0];
-			expect(json).toMatchObject({ status: 'sent', recipient: '+971501234567', response: { status: 'accepted' } });
+			expect(json).toMatchObject({
+				status: 'sent',
+				recipient: '+971501234567',
+				response: { status: 'accepted' },
+			});
 			expect(json.reference).toBe(json.response.request_id);
 			expect(Date.parse(json.expiresAt)).toBeGreaterThan(Date.now() + 290_000);
 		});
@@ -173,23 +193,75 @@ describe('send', () => {
 
 	describe('bad input is refused before anything is sent', () => {
 		test.each([
-			['an empty recipient from an expression', { recipient: '={{ "" }}' }, /Recipient "" is not valid: it must not be empty/],
-			['letters in the recipient', { recipient: '+97150abc4567' }, /Recipient "\+97150abc4567" is not valid: expected an international phone number/],
-			['a recipient in local form', { recipient: '050 123 4567' }, /Recipient "050 123 4567" is not valid/],
+			[
+				'an empty recipient from an expression',
+				{ recipient: '={{ "" }}' },
+				/Recipient "" is not valid: it must not be empty/,
+			],
+			[
+				'letters in the recipient',
+				{ recipient: '+97150abc4567' },
+				/Recipient "\+97150abc4567" is not valid: expected an international phone number/,
+			],
+			[
+				'a recipient in local form',
+				{ recipient: '050 123 4567' },
+				/Recipient "050 123 4567" is not valid/,
+			],
 			['a recipient too short', { recipient: '+12345' }, /Recipient/],
 			['a recipient too long', { recipient: '+1234567890123456' }, /Recipient/],
-			['content without {}', { content: 'Your code is coming' }, /Content "Your code is coming" is not valid: it must contain \{\}/],
-			['a template ID of 0', { messageType: 'template', templateId: 0 }, /Template ID 0 is not valid: expected a whole number of at least 1/],
-			['a fractional template ID', { messageType: 'template', templateId: 2.5 }, /Template ID 2.5 is not valid/],
-			['a code length of 1', { additionalFields: { otpCodeLength: 1 } }, /OTP Code Length 1 is not valid: expected a whole number from 2 to 10/],
+			[
+				'content without {}',
+				{ content: 'Your code is coming' },
+				/Content "Your code is coming" is not valid: it must contain \{\}/,
+			],
+			[
+				'a template ID of 0',
+				{ messageType: 'template', templateId: 0 },
+				/Template ID 0 is not valid: expected a whole number of at least 1/,
+			],
+			[
+				'a fractional template ID',
+				{ messageType: 'template', templateId: 2.5 },
+				/Template ID 2.5 is not valid/,
+			],
+			[
+				'a code length of 1',
+				{ additionalFields: { otpCodeLength: 1 } },
+				/OTP Code Length 1 is not valid: expected a whole number from 2 to 10/,
+			],
 			['a code length of 11', { additionalFields: { otpCodeLength: 11 } }, /OTP Code Length 11/],
-			['a negative expiry', { additionalFields: { expiry: -1 } }, /Expiry \(Seconds\) -1 is not valid/],
-			['an expiry of 0', { additionalFields: { expiry: 0 } }, /Expiry \(Seconds\) 0 is not valid: expected a whole number of at least 1/],
-			['a negative retry delay', { additionalFields: { retryDelay: -5 } }, /Retry Delay \(Seconds\) -5/],
+			[
+				'a negative expiry',
+				{ additionalFields: { expiry: -1 } },
+				/Expiry \(Seconds\) -1 is not valid/,
+			],
+			[
+				'an expiry of 0',
+				{ additionalFields: { expiry: 0 } },
+				/Expiry \(Seconds\) 0 is not valid: expected a whole number of at least 1/,
+			],
+			[
+				'a negative retry delay',
+				{ additionalFields: { retryDelay: -5 } },
+				/Retry Delay \(Seconds\) -5/,
+			],
 			['a negative retry count', { additionalFields: { retryCount: -1 } }, /Retry Count -1/],
-			['a 12-letter originator', { additionalFields: { originator: 'ABCDEFGHIJKL' } }, /Originator "ABCDEFGHIJKL" is not valid: expected up to 11 letters and digits, or a phone number/],
-			['an ftp success URL', { additionalFields: { successUrl: 'ftp://example.com/x' } }, /Success URL "ftp:\/\/example.com\/x" is not valid: expected a full http/],
-			['a failure URL that is not a URL', { additionalFields: { failureUrl: 'not a url' } }, /Failure URL "not a url"/],
+			[
+				'a 12-letter originator',
+				{ additionalFields: { originator: 'ABCDEFGHIJKL' } },
+				/Originator "ABCDEFGHIJKL" is not valid: expected up to 11 letters and digits, or a phone number/,
+			],
+			[
+				'an ftp success URL',
+				{ additionalFields: { successUrl: 'ftp://example.com/x' } },
+				/Success URL "ftp:\/\/example.com\/x" is not valid: expected a full http/,
+			],
+			[
+				'a failure URL that is not a URL',
+				{ additionalFields: { failureUrl: 'not a url' } },
+				/Failure URL "not a url"/,
+			],
 		])('%s', async (_name, parameters, message) => {
 			const result = await send(parameters);
 			expect(result.error).toBeDefined();
@@ -204,11 +276,21 @@ describe('send', () => {
 		test('a bad token: 401, with a hint to check the token', async () => {
 			const result = await runNode({
 				nodeType: 'd7Networks',
-				parameters: { resource: 'otp', operation: 'send', recipient: '+971501234567', messageType: 'content', content: '{}' },
-				credentials: { d7NetworksApi: { ...credentials.d7NetworksApi, apiToken: 'wrong-token-value' } },
+				parameters: {
+					resource: 'otp',
+					operation: 'send',
+					recipient: '+971501234567',
+					messageType: 'content',
+					content: '{}',
+				},
+				credentials: {
+					d7NetworksApi: { ...credentials.d7NetworksApi, apiToken: 'wrong-token-value' },
+				},
 			});
 			expect(result.error.name).toBe('NodeApiError');
-			expect(result.error.message).toBe('D7 Networks: the API token was refused; check the D7 Networks credential');
+			expect(result.error.message).toBe(
+				'D7 Networks: the API token was refused; check the D7 Networks credential',
+			);
 			expect(result.error.description).toContain('Check the API token');
 			expect(result.error.description).toContain('ACCESS_TOKEN_SIGNATURE_VERIFICATION_FAILED');
 			expect(result.error.description).toContain('HTTP 401');
@@ -220,10 +302,19 @@ describe('send', () => {
 		test('insufficient credit: 402 whose detail is an array', async () => {
 			d7.fail({
 				status: 402,
-				body: { detail: [{ code: 'INSUFFICIENT_CREDIT', message: 'It looks like your requests failed due to insufficient credit' }] },
+				body: {
+					detail: [
+						{
+							code: 'INSUFFICIENT_CREDIT',
+							message: 'It looks like your requests failed due to insufficient credit',
+						},
+					],
+				},
 			});
 			const result = await send();
-			expect(result.error.message).toBe('D7 Networks: insufficient credit; top up the D7 Networks account');
+			expect(result.error.message).toBe(
+				'D7 Networks: insufficient credit; top up the D7 Networks account',
+			);
 			expect(result.error.description).toMatch(/Top up/);
 			expect(result.error.description).toContain('INSUFFICIENT_CREDIT');
 			expect(result.error.description).toContain('HTTP 402');
@@ -231,17 +322,46 @@ describe('send', () => {
 		});
 
 		test('a validation error names the field D7 complained about', async () => {
-			d7.fail({ status: 422, body: { detail: [{ loc: ['body', 'originator'], msg: 'ensure this value has at most 11 characters', type: 'value_error' }] } });
+			d7.fail({
+				status: 422,
+				body: {
+					detail: [
+						{
+							loc: ['body', 'originator'],
+							msg: 'ensure this value has at most 11 characters',
+							type: 'value_error',
+						},
+					],
+				},
+			});
 			const result = await send();
-			expect(result.error.message).toBe('D7 Networks: the request was rejected: originator: ensure this value has at most 11 characters');
+			expect(result.error.message).toBe(
+				'D7 Networks: the request was rejected: originator: ensure this value has at most 11 characters',
+			);
 			expect(result.error.description).toContain('HTTP 422');
 		});
 
 		test.each([
-			['a server error', { status: 500, body: { detail: 'Internal Server Error' } }, /D7 Networks: the service failed \(HTTP 500\)/],
-			['an HTML 502 page', { status: 502, raw: HTML_502 }, /D7 Networks: the service failed \(HTTP 502 with a page that is not JSON\)/],
-			['a reset connection', { drop: 'before' }, /D7 Networks: the connection was cut before an answer came/],
-			['a connection cut mid-answer', { drop: 'after-headers' }, /^D7 Networks: the request could not be completed$/],
+			[
+				'a server error',
+				{ status: 500, body: { detail: 'Internal Server Error' } },
+				/D7 Networks: the service failed \(HTTP 500\)/,
+			],
+			[
+				'an HTML 502 page',
+				{ status: 502, raw: HTML_502 },
+				/D7 Networks: the service failed \(HTTP 502 with a page that is not JSON\)/,
+			],
+			[
+				'a reset connection',
+				{ drop: 'before' },
+				/D7 Networks: the connection was cut before an answer came/,
+			],
+			[
+				'a connection cut mid-answer',
+				{ drop: 'after-headers' },
+				/^D7 Networks: the request could not be completed$/,
+			],
 		])('%s is an error in words and the send is not repeated', async (_name, fault, message) => {
 			d7.fail(fault);
 			const result = await send();
@@ -257,7 +377,9 @@ describe('send', () => {
 			d7.fail({ drop: 'hang' });
 			const result = await send({ options: { timeout: 300 } });
 			expect(result.error.message).toBe('D7 Networks: no answer came before the timeout');
-			expect(result.error.description).toMatch(/may or may not have been sent; it was not sent again/);
+			expect(result.error.description).toMatch(
+				/may or may not have been sent; it was not sent again/,
+			);
 			expect(d7.requests).toHaveLength(1);
 		});
 	});
@@ -289,7 +411,9 @@ describe('resend', () => {
 	test('resending too soon says to wait for the retry delay', async () => {
 		const sent = await send();
 		const result = await operation('resend', { otpId: sent.items[0].json.reference });
-		expect(result.error.message).toBe('D7 Networks: resend requested too soon; wait for the retry delay (60 s by default)');
+		expect(result.error.message).toBe(
+			'D7 Networks: resend requested too soon; wait for the retry delay (60 s by default)',
+		);
 		expect(result.error.description).toMatch(/Wait for the retry delay/);
 		expect(result.error.description).toContain('HTTP 400');
 	});
@@ -298,13 +422,17 @@ describe('resend', () => {
 		const sent = await send();
 		d7.age(sent.items[0].json.reference, 601);
 		const result = await operation('resend', { otpId: sent.items[0].json.reference });
-		expect(result.error.message).toBe('D7 Networks: the OTP has expired, so it can no longer be resent; send a new one');
+		expect(result.error.message).toBe(
+			'D7 Networks: the OTP has expired, so it can no longer be resent; send a new one',
+		);
 		expect(result.error.description).toMatch(/Send a new OTP/);
 	});
 
 	test('an unknown otp_id is a 404 in words', async () => {
 		const result = await operation('resend', { otpId: 'no-such-otp' });
-		expect(result.error.message).toBe('D7 Networks: no OTP with this OTP ID was found; use the reference Send returned');
+		expect(result.error.message).toBe(
+			'D7 Networks: no OTP with this OTP ID was found; use the reference Send returned',
+		);
 		expect(result.error.description).toContain('MESSAGE_LOG_NOT_EXISTS');
 	});
 
@@ -363,7 +491,11 @@ describe('verify', () => {
 		d7.fail({ status: 200, body: { status: d7Status } });
 		const result = await operation('verify', { otpId: 'abc', otpCode: '123456' });
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ verified: false, status, response: { status: d7Status } });
+		expect(result.items[0].json).toMatchObject({
+			verified: false,
+			status,
+			response: { status: d7Status },
+		});
 	});
 
 	test('verifying twice: the second answer is already_verified', async () => {
@@ -374,8 +506,16 @@ describe('verify', () => {
 	});
 
 	test.each([
-		['an empty code from an expression', { otpId: 'abc', otpCode: '={{ $json.missing }}' }, /OTP Code nothing is not valid|OTP Code "" is not valid/],
-		['a code with spaces inside', { otpId: 'abc', otpCode: '12 34' }, /OTP Code "12 34" is not valid/],
+		[
+			'an empty code from an expression',
+			{ otpId: 'abc', otpCode: '={{ $json.missing }}' },
+			/OTP Code nothing is not valid|OTP Code "" is not valid/,
+		],
+		[
+			'a code with spaces inside',
+			{ otpId: 'abc', otpCode: '12 34' },
+			/OTP Code "12 34" is not valid/,
+		],
 		['an OTP ID with a slash', { otpId: '../x', otpCode: '1234' }, /OTP ID "..\/x" is not valid/],
 	])('%s is refused before anything is sent', async (_name, parameters, message) => {
 		const result = await operation('verify', parameters);
@@ -386,7 +526,9 @@ describe('verify', () => {
 	test('a 200 answer without a known status is an error, not a guess', async () => {
 		d7.fail({ status: 200, body: { something: 'else' } });
 		const result = await operation('verify', { otpId: 'abc', otpCode: '123456' });
-		expect(result.error.message).toBe('D7 Networks: the answer could not be understood (no known status in it)');
+		expect(result.error.message).toBe(
+			'D7 Networks: the answer could not be understood (no known status in it)',
+		);
 	});
 });
 
@@ -410,7 +552,9 @@ describe('getStatus', () => {
 
 	test('an unknown otp_id is a 404 in words', async () => {
 		const result = await operation('getStatus', { otpId: 'unknown-id' });
-		expect(result.error.message).toBe('D7 Networks: no OTP with this OTP ID was found; use the reference Send returned');
+		expect(result.error.message).toBe(
+			'D7 Networks: no OTP with this OTP ID was found; use the reference Send returned',
+		);
 		expect(result.error.description).toContain('HTTP 404');
 	});
 });
@@ -422,8 +566,15 @@ describe('several items', () => {
 	test('with Continue On Fail, items 1 and 3 are sent and item 2 is an error item paired to input 2', async () => {
 		const result = await send(parameters, { items, onError: 'continueRegularOutput' });
 		expect(result.error).toBeUndefined();
-		expect(d7.requests.map((request) => request.body.recipient).sort()).toEqual(['+971501234567', '+971501234568']);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(d7.requests.map((request) => request.body.recipient).sort()).toEqual([
+			'+971501234567',
+			'+971501234568',
+		]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.items[0].json.recipient).toBe('+971501234567');
 		expect(result.items[1].json.error).toMatch(/^Recipient "not a phone" is not valid/);
 		expect(result.items[1].json.description).toMatch(/Nothing was sent for this item/);
@@ -432,7 +583,10 @@ describe('several items', () => {
 
 	test('with the error output, the bad item goes to the error branch with its pairing', async () => {
 		const result = await send(parameters, { items, onError: 'continueErrorOutput' });
-		expect(result.items.map((item) => item.json.recipient)).toEqual(['+971501234567', '+971501234568']);
+		expect(result.items.map((item) => item.json.recipient)).toEqual([
+			'+971501234567',
+			'+971501234568',
+		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		expect(result.errorItems).toHaveLength(1);
 		expect(result.errorItems[0].pairedItem).toEqual({ item: 1 });
@@ -448,7 +602,10 @@ describe('several items', () => {
 	});
 
 	test('a vendor failure on one item, with Continue On Fail, carries the HTTP code', async () => {
-		d7.fail({ status: 402, body: { detail: [{ code: 'INSUFFICIENT_CREDIT', message: 'no credit' }] } });
+		d7.fail({
+			status: 402,
+			body: { detail: [{ code: 'INSUFFICIENT_CREDIT', message: 'no credit' }] },
+		});
 		const result = await send({}, { items: [{}], onError: 'continueRegularOutput' });
 		expect(result.items[0].json).toEqual({
 			error: 'D7 Networks: insufficient credit; top up the D7 Networks account',
@@ -473,7 +630,7 @@ describe('secrets', () => {
 });
 
 describe('credential', () => {
-	test('a good token passes, tested as D7\'s own n8n node does (verify-token), texting nobody', async () => {
+	test("a good token passes, tested as D7's own n8n node does (verify-token), texting nobody", async () => {
 		const outcome = await testCredential('d7NetworksApi', credentials.d7NetworksApi);
 		expect(outcome).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(d7.requests).toHaveLength(1);
@@ -483,12 +640,17 @@ describe('credential', () => {
 		expect(request.headers.authorization).toBe(`Bearer ${API_TOKEN}`);
 	});
 
-	test('a bad token fails on D7\'s 401, in words', async () => {
-		const outcome = await testCredential('d7NetworksApi', { ...credentials.d7NetworksApi, apiToken: 'not-the-token' });
+	test("a bad token fails on D7's 401, in words", async () => {
+		const outcome = await testCredential('d7NetworksApi', {
+			...credentials.d7NetworksApi,
+			apiToken: 'not-the-token',
+		});
 		expect(outcome.status).toBe('Error');
 		// n8n's tester reads the status from the request error's cause; where the engine does not keep
 		// it there, n8n's own words for a 401 show instead of ours. Either way the test fails.
-		expect(outcome.message).toMatch(/The API token was refused by D7 Networks|Authorization failed - please check your credentials/);
+		expect(outcome.message).toMatch(
+			/The API token was refused by D7 Networks|Authorization failed - please check your credentials/,
+		);
 		expect(outcome.message).not.toContain('not-the-token');
 	});
 });

@@ -7,7 +7,10 @@ const { loadPackage, PACKAGE_NAME } = require('./harness/engine');
 const { vendors } = require('./reliability/vendors');
 
 const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-const GUARANTEES = README.slice(README.indexOf('## Guarantees'), README.indexOf('\n## ', README.indexOf('## Guarantees') + 1));
+const GUARANTEES = README.slice(
+	README.indexOf('## Guarantees'),
+	README.indexOf('\n## ', README.indexOf('## Guarantees') + 1),
+);
 
 test('the fault matrix lists every operation of every node', async () => {
 	const { nodeTypes } = await loadPackage();
@@ -15,7 +18,10 @@ test('the fault matrix lists every operation of every node', async () => {
 		const { description } = nodeTypes.getByName(`${PACKAGE_NAME}.${vendor.node}`);
 		const operation = description.properties.find((property) => property.name === 'operation');
 		const offered = operation.options.map((option) => option.value).sort();
-		expect([vendor.node, vendor.operations.map((spec) => spec.operation).sort()]).toEqual([vendor.node, offered]);
+		expect([vendor.node, vendor.operations.map((spec) => spec.operation).sort()]).toEqual([
+			vendor.node,
+			offered,
+		]);
 	}
 });
 

@@ -23,7 +23,9 @@ const FAILURE_CODES = {
 	11: 'badrequest',
 	12: 'nodata',
 	// 13-21: Paynet's return-code table gives only their names, which the simulator answers with.
-	...Object.fromEntries([13, 14, 15, 16, 17, 18, 19, 20, 21].map((code) => [code, PAYNET_CODES[code]])),
+	...Object.fromEntries(
+		[13, 14, 15, 16, 17, 18, 19, 20, 21].map((code) => [code, PAYNET_CODES[code]]),
+	),
 	100: 'oldsuccessful',
 };
 
@@ -94,19 +96,34 @@ describe('Paynet credential', () => {
 		const { credentialTypes } = await loadPackage();
 		const { test } = credentialTypes.paynetApi;
 		expect(credentialTestBaseUrl(test, { environment: 'live' })).toBe('https://api.paynet.com.tr');
-		expect(credentialTestBaseUrl(test, { environment: 'test' })).toBe('https://pts-api.paynet.com.tr');
-		expect(credentialTestBaseUrl(test, { environment: 'custom', baseUrl: 'https://proxy.example.com//' })).toBe(
-			'https://proxy.example.com',
+		expect(credentialTestBaseUrl(test, { environment: 'test' })).toBe(
+			'https://pts-api.paynet.com.tr',
 		);
+		expect(
+			credentialTestBaseUrl(test, {
+				environment: 'custom',
+				baseUrl: 'https://proxy.example.com//',
+			}),
+		).toBe('https://proxy.example.com');
 	});
 
 	test('the credential test fails a wrong key (HTTP 401 or a 200 with code 7), passes the right one, texts nobody', async () => {
 		const data = (secretKey) => ({ environment: 'custom', baseUrl, secretKey });
-		expect(await testCredential('paynetApi', data(WRONG_SECRET))).toEqual({ status: 'Error', message: 'The secret key was refused by Paynet' });
+		expect(await testCredential('paynetApi', data(WRONG_SECRET))).toEqual({
+			status: 'Error',
+			message: 'The secret key was refused by Paynet',
+		});
 		simulator.fail({ status: 200, body: { code: '7', message: 'unauthorized' } });
 		expect((await testCredential('paynetApi', data(SECRET))).status).toBe('Error');
-		expect(await testCredential('paynetApi', data(SECRET))).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(simulator.requests.map((request) => request.headers.authorization)).toEqual([`Basic ${WRONG_SECRET}`, `Basic ${SECRET}`, `Basic ${SECRET}`]);
+		expect(await testCredential('paynetApi', data(SECRET))).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(simulator.requests.map((request) => request.headers.authorization)).toEqual([
+			`Basic ${WRONG_SECRET}`,
+			`Basic ${SECRET}`,
+			`Basic ${SECRET}`,
+		]);
 		expect(simulator.requestsTo('/v1/card/send_otp')).toHaveLength(0);
 	});
 });
@@ -160,14 +177,20 @@ describe('Send', () => {
 			{ items: forms.map((gsm, index) => ({ gsm, session: `card-${index}` })) },
 		);
 		expect(result.error).toBeUndefined();
-		expect(simulator.requests.map((request) => request.body.user_gsm)).toEqual(forms.map(() => '5321234567'));
+		expect(simulator.requests.map((request) => request.body.user_gsm)).toEqual(
+			forms.map(() => '5321234567'),
+		);
 		expect(result.items.map((item) => item.json.recipient)).toEqual(forms.map(() => '5321234567'));
 		expect(result.items.map((item) => item.pairedItem)).toEqual(forms.map((_, item) => ({ item })));
 	});
 
 	test("Paynet's otp_expire with a 7-digit fraction and +03:00 becomes the same instant in ISO form", async () => {
 		simulator.fail(
-			paynetAnswer({ otp_expire: '2017-07-17T15:30:15.0581408+03:00', code: 0, message: 'Başarılı İşlem' }),
+			paynetAnswer({
+				otp_expire: '2017-07-17T15:30:15.0581408+03:00',
+				code: 0,
+				message: 'Başarılı İşlem',
+			}),
 		);
 		const result = await sendOtp({ userGsm: '5321234567', otpSessionId: 'card-expire' });
 		expect(result.items[0].json.expiresAt).toBe('2017-07-17T12:30:15.058Z');
@@ -191,11 +214,22 @@ describe('Send', () => {
 	});
 
 	test('a success whose code comes as the text "0" or as result_code is a success', async () => {
-		simulator.fail(paynetAnswer({ otp_expire: '2030-01-01T10:00:00.0000000+03:00', code: '0', message: 'ok' }));
-		simulator.fail(paynetAnswer({ otp_expire: '2030-01-01T10:00:00.0000000+03:00', result_code: 0, message: 'ok' }));
+		simulator.fail(
+			paynetAnswer({ otp_expire: '2030-01-01T10:00:00.0000000+03:00', code: '0', message: 'ok' }),
+		);
+		simulator.fail(
+			paynetAnswer({
+				otp_expire: '2030-01-01T10:00:00.0000000+03:00',
+				result_code: 0,
+				message: 'ok',
+			}),
+		);
 		const result = await sendOtp(
 			{ userGsm: '5321234567', otpSessionId: '={{ $json.session }}' },
-			{ items: [{ session: 'a' }, { session: 'b' }], options: { batching: { batch: { batchSize: 1 } } } },
+			{
+				items: [{ session: 'a' }, { session: 'b' }],
+				options: { batching: { batch: { batchSize: 1 } } },
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.expiresAt)).toEqual([
@@ -207,11 +241,23 @@ describe('Send', () => {
 	test('a send answered without otp_expire still outputs the item, with expiresAt null', async () => {
 		simulator.fail(paynetAnswer({ code: 0, message: 'Başarılı İşlem' }));
 		const result = await sendOtp({ userGsm: '5321234567', otpSessionId: 'card-no-expire' });
-		expect(result.items[0].json).toMatchObject({ status: 'sent', expiresAt: null, reference: 'card-no-expire' });
+		expect(result.items[0].json).toMatchObject({
+			status: 'sent',
+			expiresAt: null,
+			reference: 'card-no-expire',
+		});
 	});
 
 	test('numbers that are not Turkish mobiles are refused before anything is sent', async () => {
-		const bad = ['+1 212 555 1234', '0212 123 45 67', '53212345', '+90 532 123 45 678', 'call me', '05321234567x', '+44 7700 900123'];
+		const bad = [
+			'+1 212 555 1234',
+			'0212 123 45 67',
+			'53212345',
+			'+90 532 123 45 678',
+			'call me',
+			'05321234567x',
+			'+44 7700 900123',
+		];
 		const result = await sendOtp(
 			{ userGsm: '={{ $json.gsm }}', otpSessionId: 'card-bad' },
 			{ items: bad.map((gsm) => ({ gsm })), onError: 'continueRegularOutput' },
@@ -267,7 +313,11 @@ describe('Send', () => {
 		expect(result.items[1].json.error).toContain('User GSM "12" is not valid');
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
 		expect(result.items[2].json).toMatchObject({ status: 'sent', reference: 'cof-3' });
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 	});
 
 	test('without Continue On Fail, a bad second item stops the node before anything is sent', async () => {
@@ -320,7 +370,11 @@ describe('Send', () => {
 	test('the failure code may come as text, or as result_code', async () => {
 		simulator.fail(paynetAnswer({ code: '2', message: 'Firma bloke' }));
 		const asText = await sendOtp({ userGsm: '5321234567', otpSessionId: 'card-text-code' });
-		expectPaynetError(asText.error, { words: 'the company account is blocked (companyblocked)', code: 2, httpStatus: 200 });
+		expectPaynetError(asText.error, {
+			words: 'the company account is blocked (companyblocked)',
+			code: 2,
+			httpStatus: 200,
+		});
 
 		simulator.fail(paynetAnswer({ result_code: 3, message: 'Bayi bloke' }));
 		const asResultCode = await sendOtp({ userGsm: '5321234567', otpSessionId: 'card-result-code' });
@@ -356,10 +410,17 @@ describe('Send', () => {
 	});
 
 	test('a wrong secret key: HTTP 401 says the key was refused, and the key is shown nowhere', async () => {
-		const result = await sendOtp({ userGsm: '5321234567', otpSessionId: 'card-401' }, { secretKey: WRONG_SECRET });
+		const result = await sendOtp(
+			{ userGsm: '5321234567', otpSessionId: 'card-401' },
+			{ secretKey: WRONG_SECRET },
+		);
 		expect(simulator.requests).toHaveLength(1);
 		expect(simulator.requests[0].headers.authorization).toBe(`Basic ${WRONG_SECRET}`);
-		expectPaynetError(result.error, { words: 'the secret key was refused (unauthorized)', code: 7, httpStatus: 401 });
+		expectPaynetError(result.error, {
+			words: 'the secret key was refused (unauthorized)',
+			code: 7,
+			httpStatus: 401,
+		});
 		expect(result.error.description).toContain('secret key');
 		expectNoSecret(result);
 	});
@@ -372,32 +433,80 @@ describe('Send', () => {
 
 	test.each([
 		// As Paynet documents a non-200 answer: `code` is the HTTP status, `result_code` the return code.
-		[400, { type: 'invalid_request_error', message: 'Hatalı istek', code: 400, result_code: 11 }, '(badrequest)', 11],
-		[403, { type: 'authorization_error', message: 'Yetkisiz', code: 403, result_code: 7 }, '(unauthorized)', 7],
-		[404, { type: 'no_data_error', message: 'Veri yok', code: 404 }, 'no data was found (no_data_error)', undefined],
-		[405, { type: 'invalid_request_error', message: 'Method not allowed', code: 405 }, '(invalid_request_error)', undefined],
-		[500, { type: 'api_error', message: 'Sunucu hatası', code: 500, result_code: '8' }, '(servererror)', 8],
-		[400, { type: 'invalid_request_error', message: 'Hatalı', code: 400, result_code: 13 }, '(paynetjnosession)', 13],
-	])('a non-200 answer (HTTP %s) is a failure in words, read from result_code', async (status, body, words, code) => {
-		simulator.fail(paynetAnswer(body, status));
-		const result = await sendOtp({ userGsm: '5321234567', otpSessionId: `card-http-${status}` });
-		expect(simulator.requests).toHaveLength(1);
-		expectPaynetError(result.error, { words, code, httpStatus: status });
-		expect(result.error.httpCode).toBe(String(status));
-		expect(result.error.message).not.toMatch(/result code \d{3}/);
-	});
+		[
+			400,
+			{ type: 'invalid_request_error', message: 'Hatalı istek', code: 400, result_code: 11 },
+			'(badrequest)',
+			11,
+		],
+		[
+			403,
+			{ type: 'authorization_error', message: 'Yetkisiz', code: 403, result_code: 7 },
+			'(unauthorized)',
+			7,
+		],
+		[
+			404,
+			{ type: 'no_data_error', message: 'Veri yok', code: 404 },
+			'no data was found (no_data_error)',
+			undefined,
+		],
+		[
+			405,
+			{ type: 'invalid_request_error', message: 'Method not allowed', code: 405 },
+			'(invalid_request_error)',
+			undefined,
+		],
+		[
+			500,
+			{ type: 'api_error', message: 'Sunucu hatası', code: 500, result_code: '8' },
+			'(servererror)',
+			8,
+		],
+		[
+			400,
+			{ type: 'invalid_request_error', message: 'Hatalı', code: 400, result_code: 13 },
+			'(paynetjnosession)',
+			13,
+		],
+	])(
+		'a non-200 answer (HTTP %s) is a failure in words, read from result_code',
+		async (status, body, words, code) => {
+			simulator.fail(paynetAnswer(body, status));
+			const result = await sendOtp({ userGsm: '5321234567', otpSessionId: `card-http-${status}` });
+			expect(simulator.requests).toHaveLength(1);
+			expectPaynetError(result.error, { words, code, httpStatus: status });
+			expect(result.error.httpCode).toBe(String(status));
+			expect(result.error.message).not.toMatch(/result code \d{3}/);
+		},
+	);
 
 	test('the simulator\'s own 400 (a number Paynet refuses) says badrequest, not "result code 400"', async () => {
-		simulator.fail({ status: 400, body: { type: 'invalid_request_error', message: 'user_gsm 5XXXXXXXXX olmalıdır', code: 400, result_code: 11 } });
+		simulator.fail({
+			status: 400,
+			body: {
+				type: 'invalid_request_error',
+				message: 'user_gsm 5XXXXXXXXX olmalıdır',
+				code: 400,
+				result_code: 11,
+			},
+		});
 		const result = await sendOtp({ userGsm: '5321234567', otpSessionId: 'card-400' });
-		expectPaynetError(result.error, { words: 'the request was rejected as malformed (badrequest)', code: 11, httpStatus: 400 });
+		expectPaynetError(result.error, {
+			words: 'the request was rejected as malformed (badrequest)',
+			code: 11,
+			httpStatus: 400,
+		});
 	});
 
 	test('an HTML 502 page is a failure, and the send is not repeated', async () => {
 		simulator.fail({ status: 502, raw: HTML_502 });
 		const result = await sendOtp({ userGsm: '5321234567', otpSessionId: 'card-502' });
 		expect(simulator.requests).toHaveLength(1);
-		expectPaynetError(result.error, { words: 'HTTP 502 with a page that is not JSON', httpStatus: 502 });
+		expectPaynetError(result.error, {
+			words: 'HTTP 502 with a page that is not JSON',
+			httpStatus: 502,
+		});
 		expect(result.error.description).toContain('not sent again');
 		expectNoSecret(result);
 	});
@@ -423,7 +532,10 @@ describe('Send', () => {
 	});
 
 	test('with Continue On Fail, a vendor failure on item 2 becomes its error item and the others are sent', async () => {
-		simulator.fail({ ...paynetAnswer({ code: 5, message: 'Mükerrer kayıt' }), path: '/v1/card/send_otp' });
+		simulator.fail({
+			...paynetAnswer({ code: 5, message: 'Mükerrer kayıt' }),
+			path: '/v1/card/send_otp',
+		});
 		const result = await sendOtp(
 			{ userGsm: '5321234567', otpSessionId: '={{ $json.session }}' },
 			{
@@ -439,7 +551,11 @@ describe('Send', () => {
 		expect(result.items[0].json.httpCode).toBe('200');
 		expect(result.items[1].json.status).toBe('sent');
 		expect(result.items[2].json.status).toBe('sent');
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 	});
 });
 
@@ -454,14 +570,22 @@ describe('Verify', () => {
 
 	test('a user verifies the code the card owner typed: verified true, status approved', async () => {
 		const code = await sendFor('verify-ok');
-		const result = await verifyOtp({ userGsm: '0532 123 45 67', otpSessionId: 'verify-ok', otpCode: code });
+		const result = await verifyOtp({
+			userGsm: '0532 123 45 67',
+			otpSessionId: 'verify-ok',
+			otpCode: code,
+		});
 		expect(result.error).toBeUndefined();
 		expect(simulator.requests).toHaveLength(1);
 		const request = simulator.requests[0];
 		expect(request.method).toBe('POST');
 		expect(request.path).toBe('/v1/card/check_otp');
 		expect(request.headers.authorization).toBe(`Basic ${SECRET}`);
-		expect(request.body).toEqual({ user_gsm: '5321234567', otp_session_id: 'verify-ok', otp_code: code });
+		expect(request.body).toEqual({
+			user_gsm: '5321234567',
+			otp_session_id: 'verify-ok',
+			otp_code: code,
+		});
 		expect(result.items).toEqual([
 			{
 				json: {
@@ -480,14 +604,22 @@ describe('Verify', () => {
 
 	test('an alphanumeric code such as ART2 is sent as typed', async () => {
 		simulator.fail(paynetAnswer({ code: '0', message: 'Başarılı İşlem' }));
-		const result = await verifyOtp({ userGsm: '5321234567', otpSessionId: 'verify-art2', otpCode: ' ART2 ' });
+		const result = await verifyOtp({
+			userGsm: '5321234567',
+			otpSessionId: 'verify-art2',
+			otpCode: ' ART2 ',
+		});
 		expect(simulator.requests[0].body.otp_code).toBe('ART2');
 		expect(result.items[0].json).toMatchObject({ verified: true, status: 'approved' });
 	});
 
 	test('a wrong code is an answer, not an error: verified false, status invalid', async () => {
 		await sendFor('verify-wrong');
-		const result = await verifyOtp({ userGsm: '5321234567', otpSessionId: 'verify-wrong', otpCode: 'ZZZZ9' });
+		const result = await verifyOtp({
+			userGsm: '5321234567',
+			otpSessionId: 'verify-wrong',
+			otpCode: 'ZZZZ9',
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toEqual({
 			provider: 'paynet',
@@ -502,7 +634,11 @@ describe('Verify', () => {
 	test('an expired code is also verified false, status invalid (Paynet answers "unsuccessful")', async () => {
 		const code = await sendFor('verify-expired');
 		simulator.age('verify-expired', 600);
-		const result = await verifyOtp({ userGsm: '5321234567', otpSessionId: 'verify-expired', otpCode: code });
+		const result = await verifyOtp({
+			userGsm: '5321234567',
+			otpSessionId: 'verify-expired',
+			otpCode: code,
+		});
 		expect(result.items[0].json).toMatchObject({ verified: false, status: 'invalid' });
 	});
 
@@ -510,10 +646,18 @@ describe('Verify', () => {
 		simulator.fail(paynetAnswer({ code: '1', message: 'Başarısız İşlem' }));
 		simulator.fail(paynetAnswer({ result_code: 1, message: 'Başarısız İşlem' }));
 		// A non-200 answer as Paynet documents it: `code` the HTTP status, `result_code` the return code.
-		simulator.fail(paynetAnswer({ type: 'invalid_request_error', message: 'Hatalı OTP', code: 400, result_code: 1 }, 400));
+		simulator.fail(
+			paynetAnswer(
+				{ type: 'invalid_request_error', message: 'Hatalı OTP', code: 400, result_code: 1 },
+				400,
+			),
+		);
 		const result = await verifyOtp(
 			{ userGsm: '5321234567', otpSessionId: '={{ $json.session }}', otpCode: '1234' },
-			{ items: [{ session: 'a' }, { session: 'b' }, { session: 'c' }], options: { batching: { batch: { batchSize: 1 } } } },
+			{
+				items: [{ session: 'a' }, { session: 'b' }, { session: 'c' }],
+				options: { batching: { batch: { batchSize: 1 } } },
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.status)).toEqual(['invalid', 'invalid', 'invalid']);
@@ -524,7 +668,11 @@ describe('Verify', () => {
 		const otherCodes = Object.entries(FAILURE_CODES).filter(([code]) => code !== '1');
 		test.each(otherCodes)('code %s (%s)', async (code, name) => {
 			simulator.fail(paynetAnswer({ code: Number(code), message: PAYNET_CODES[code] }));
-			const result = await verifyOtp({ userGsm: '5321234567', otpSessionId: 'verify-codes', otpCode: '1234' });
+			const result = await verifyOtp({
+				userGsm: '5321234567',
+				otpSessionId: 'verify-codes',
+				otpCode: '1234',
+			});
 			expect(simulator.requests).toHaveLength(1);
 			expect(result.items).toHaveLength(0);
 			expectPaynetError(result.error, { words: `(${name})`, code: Number(code), httpStatus: 200 });
@@ -532,8 +680,16 @@ describe('Verify', () => {
 	});
 
 	test('an unknown session is an error (nodata), not a wrong code', async () => {
-		const result = await verifyOtp({ userGsm: '5321234567', otpSessionId: 'never-sent', otpCode: '1234' });
-		expectPaynetError(result.error, { words: 'no data was found (nodata)', code: 12, httpStatus: 200 });
+		const result = await verifyOtp({
+			userGsm: '5321234567',
+			otpSessionId: 'never-sent',
+			otpCode: '1234',
+		});
+		expectPaynetError(result.error, {
+			words: 'no data was found (nodata)',
+			code: 12,
+			httpStatus: 200,
+		});
 	});
 
 	test('a wrong secret key is an error, and the key is shown nowhere', async () => {
@@ -541,7 +697,11 @@ describe('Verify', () => {
 			{ userGsm: '5321234567', otpSessionId: 'verify-401', otpCode: '1234' },
 			{ secretKey: WRONG_SECRET },
 		);
-		expectPaynetError(result.error, { words: 'the secret key was refused (unauthorized)', code: 7, httpStatus: 401 });
+		expectPaynetError(result.error, {
+			words: 'the secret key was refused (unauthorized)',
+			code: 7,
+			httpStatus: 401,
+		});
 		expectNoSecret(result);
 	});
 
@@ -562,7 +722,11 @@ describe('Verify', () => {
 
 	test('bad input is refused before anything is sent: empty or non-alphanumeric code, bad number, empty session', async () => {
 		const result = await verifyOtp(
-			{ userGsm: '={{ $json.gsm }}', otpSessionId: '={{ $json.session }}', otpCode: '={{ $json.code }}' },
+			{
+				userGsm: '={{ $json.gsm }}',
+				otpSessionId: '={{ $json.session }}',
+				otpCode: '={{ $json.code }}',
+			},
 			{
 				items: [
 					{ gsm: '5321234567', session: 's', code: '' },
@@ -575,14 +739,14 @@ describe('Verify', () => {
 			},
 		);
 		expect(simulator.requests).toHaveLength(0);
-		expect(result.items.map((item) => item.json.error.split(' ')[0] + ' ' + item.json.error.split(' ')[1])).toEqual([
-			'OTP Code',
-			'OTP Code',
-			'OTP Code',
-			'User GSM',
-			'OTP Session',
-		]);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		expect(
+			result.items.map(
+				(item) => item.json.error.split(' ')[0] + ' ' + item.json.error.split(' ')[1],
+			),
+		).toEqual(['OTP Code', 'OTP Code', 'OTP Code', 'User GSM', 'OTP Session']);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4].map((item) => ({ item })),
+		);
 	});
 
 	test('with Continue On Fail, a bad second item becomes an error item and items 1 and 3 are checked', async () => {
@@ -597,10 +761,17 @@ describe('Verify', () => {
 				onError: 'continueRegularOutput',
 			},
 		);
-		expect(simulator.requests.map((request) => request.body.otp_session_id)).toEqual(['cof-v1', 'cof-v3']);
+		expect(simulator.requests.map((request) => request.body.otp_session_id)).toEqual([
+			'cof-v1',
+			'cof-v3',
+		]);
 		expect(result.items[1].json.error).toContain('OTP Code');
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 	});
 
 	test('without Continue On Fail, a bad second item stops the node before anything is checked', async () => {

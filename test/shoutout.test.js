@@ -49,10 +49,24 @@ function expectNoSecret(result) {
 async function credentialTestUrl(data) {
 	const { credentialTypes, nodeTypes } = await loadPackage();
 	const type = credentialTypes.shoutoutApi;
-	const node = { id: 'n', name: 'ShoutOUT', type: 'n8n-nodes-otp-providers.shoutout', typeVersion: 1, position: [0, 0], parameters: {} };
+	const node = {
+		id: 'n',
+		name: 'ShoutOUT',
+		type: 'n8n-nodes-otp-providers.shoutout',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const withDefaults = { environment: 'live', baseUrl: '', ...data };
-	const baseURL = workflow.expression.getSimpleParameterValue(node, type.test.request.baseURL, 'internal', { $credentials: withDefaults }, undefined, '');
+	const baseURL = workflow.expression.getSimpleParameterValue(
+		node,
+		type.test.request.baseURL,
+		'internal',
+		{ $credentials: withDefaults },
+		undefined,
+		'',
+	);
 	return `${baseURL}${type.test.request.url}`;
 }
 
@@ -75,24 +89,35 @@ describe('credential', () => {
 		const outcome = await testCredential('shoutoutApi', withKey('not-the-key').shoutoutApi);
 		expect(outcome.status).toBe('OK');
 		const { credentialTypes } = await loadPackage();
-		const notice = credentialTypes.shoutoutApi.properties.find((property) => property.type === 'notice');
+		const notice = credentialTypes.shoutoutApi.properties.find(
+			(property) => property.type === 'notice',
+		);
 		expect(notice.displayName).toMatch(/checks the address, not the key/);
 		expect(notice.displayName).toMatch(/the API key was refused/);
 	});
 
 	test('an address that does not answer like ShoutOUT fails the test in words', async () => {
-		shoutout.fail({ status: 200, raw: '<html>a web page</html>', headers: { 'Content-Type': 'text/html' } });
+		shoutout.fail({
+			status: 200,
+			raw: '<html>a web page</html>',
+			headers: { 'Content-Type': 'text/html' },
+		});
 		const outcome = await testCredential('shoutoutApi', credentials.shoutoutApi);
 		expect(outcome).toEqual({
 			status: 'Error',
-			message: 'The address did not answer like the ShoutOUT API. Check the environment and base URL.',
+			message:
+				'The address did not answer like the ShoutOUT API. Check the environment and base URL.',
 		});
 	});
 
 	test('the live environment calls api.getshoutout.com; custom uses the base URL without its trailing slash', async () => {
 		const liveUrl = await credentialTestUrl({ environment: 'live', apiKey: 'k' });
 		expect(liveUrl).toBe('https://api.getshoutout.com/otpservice/verify');
-		const customUrl = await credentialTestUrl({ environment: 'custom', baseUrl: 'https://proxy.example.com//', apiKey: 'k' });
+		const customUrl = await credentialTestUrl({
+			environment: 'custom',
+			baseUrl: 'https://proxy.example.com//',
+			apiKey: 'k',
+		});
 		expect(customUrl).toBe('https://proxy.example.com/otpservice/verify');
 	});
 });
@@ -157,11 +182,16 @@ describe('send', () => {
 		test('in fixed mode, {{code}} is written as it is', async () => {
 			const result = await send({ message: 'Use {{code}} to sign in. It expires soon.' });
 			expect(result.error).toBeUndefined();
-			expect(shoutout.requests[0].body.content).toEqual({ sms: 'Use {{code}} to sign in. It expires soon.' });
+			expect(shoutout.requests[0].body.content).toEqual({
+				sms: 'Use {{code}} to sign in. It expires soon.',
+			});
 		});
 
 		test('in an expression, [code] becomes {{code}}', async () => {
-			const result = await send({ message: '=Hi {{ $json.name }}, your code is [code]' }, { items: [{ name: 'Ann' }] });
+			const result = await send(
+				{ message: '=Hi {{ $json.name }}, your code is [code]' },
+				{ items: [{ name: 'Ann' }] },
+			);
 			expect(result.error).toBeUndefined();
 			expect(shoutout.requests[0].body.content).toEqual({ sms: 'Hi Ann, your code is {{code}}' });
 		});
@@ -187,7 +217,10 @@ describe('send', () => {
 		});
 
 		test('a message taken from the input data keeps its {{code}}', async () => {
-			const result = await send({ message: '={{ $json.template }}' }, { items: [{ template: 'Your code: {{code}}' }] });
+			const result = await send(
+				{ message: '={{ $json.template }}' },
+				{ items: [{ template: 'Your code: {{code}}' }] },
+			);
 			expect(result.error).toBeUndefined();
 			expect(shoutout.requests[0].body.content.sms).toBe('Your code: {{code}}');
 		});
@@ -204,17 +237,57 @@ describe('send', () => {
 
 	describe('bad input is refused before anything is sent', () => {
 		test.each([
-			['an empty source from an expression', { source: '={{ "" }}' }, /^Source "" is not valid: it must not be empty/],
-			['a blank source from an expression', { source: '={{ "   " }}' }, /^Source "   " is not valid: it must not be empty/],
-			['an empty destination from an expression', { destination: '={{ $json.missing }}' }, /^Destination/],
-			['a destination in local form', { destination: '077 123 4567' }, /^Destination "077 123 4567" is not valid: expected an international phone number/],
-			['a destination in local form with dashes', { destination: '077-123-4567' }, /^Destination "077-123-4567" is not valid/],
-			['letters in the destination', { destination: '+9477abc4567' }, /^Destination "\+9477abc4567" is not valid/],
-			['a destination too short', { destination: '+94 771' }, /^Destination "\+94 771" is not valid/],
+			[
+				'an empty source from an expression',
+				{ source: '={{ "" }}' },
+				/^Source "" is not valid: it must not be empty/,
+			],
+			[
+				'a blank source from an expression',
+				{ source: '={{ "   " }}' },
+				/^Source "   " is not valid: it must not be empty/,
+			],
+			[
+				'an empty destination from an expression',
+				{ destination: '={{ $json.missing }}' },
+				/^Destination/,
+			],
+			[
+				'a destination in local form',
+				{ destination: '077 123 4567' },
+				/^Destination "077 123 4567" is not valid: expected an international phone number/,
+			],
+			[
+				'a destination in local form with dashes',
+				{ destination: '077-123-4567' },
+				/^Destination "077-123-4567" is not valid/,
+			],
+			[
+				'letters in the destination',
+				{ destination: '+9477abc4567' },
+				/^Destination "\+9477abc4567" is not valid/,
+			],
+			[
+				'a destination too short',
+				{ destination: '+94 771' },
+				/^Destination "\+94 771" is not valid/,
+			],
 			['a destination too long', { destination: '+9477123456789012' }, /^Destination/],
-			['a message without {{code}}', { message: 'Your code is coming' }, /^Message "Your code is coming" is not valid: it must contain \{\{code\}\}/],
-			['a message with {code} only', { message: 'Your code is {code}' }, /^Message "Your code is \{code\}" is not valid/],
-			['an empty message from an expression', { message: '={{ $json.missing }}' }, /^Message (nothing|"") is not valid/],
+			[
+				'a message without {{code}}',
+				{ message: 'Your code is coming' },
+				/^Message "Your code is coming" is not valid: it must contain \{\{code\}\}/,
+			],
+			[
+				'a message with {code} only',
+				{ message: 'Your code is {code}' },
+				/^Message "Your code is \{code\}" is not valid/,
+			],
+			[
+				'an empty message from an expression',
+				{ message: '={{ $json.missing }}' },
+				/^Message (nothing|"") is not valid/,
+			],
 		])('%s', async (_name, parameters, message) => {
 			const result = await send(parameters);
 			expect(result.error).toBeDefined();
@@ -230,7 +303,9 @@ describe('send', () => {
 		test('a bad API key: 403, with a hint to check the key', async () => {
 			const result = await send({}, { credentials: withKey('wrong-key-value') });
 			expect(result.error.name).toBe('NodeApiError');
-			expect(result.error.message).toBe('ShoutOUT: the API key was refused; check the ShoutOUT API credential');
+			expect(result.error.message).toBe(
+				'ShoutOUT: the API key was refused; check the ShoutOUT API credential',
+			);
 			expect(result.error.description).toMatch(/Check the API key in the ShoutOUT API credential/);
 			expect(result.error.description).toContain('HTTP 403');
 			expect(String(result.error.httpCode)).toBe('403');
@@ -238,11 +313,13 @@ describe('send', () => {
 			expect(shoutout.requests).toHaveLength(1);
 		});
 
-		test('a 400 with ShoutOUT\'s message says what it refused', async () => {
+		test("a 400 with ShoutOUT's message says what it refused", async () => {
 			shoutout.fail({ status: 400, body: { message: 'Sender ID is not approved' } });
 			const result = await send();
 			expect(result.error.name).toBe('NodeApiError');
-			expect(result.error.message).toBe('ShoutOUT: the request was rejected: Sender ID is not approved');
+			expect(result.error.message).toBe(
+				'ShoutOUT: the request was rejected: Sender ID is not approved',
+			);
 			expect(result.error.description).toMatch(/sender mask/);
 			expect(result.error.description).toContain('HTTP 400');
 			expect(shoutout.requests).toHaveLength(1);
@@ -254,56 +331,77 @@ describe('send', () => {
 			['1000', 'queued'],
 			['1001', 'submit success'],
 			['1026', 'submitted'],
-		])('the simulator answering status %s (%s): a sent item with the status in response', async (status, description) => {
-			shoutout.messageStatus = status;
-			try {
-				const result = await send();
-				expect(result.error).toBeUndefined();
-				expect(result.items).toHaveLength(1);
-				expect(result.items[0].json).toMatchObject({ status: 'sent', response: { messageResult: { status, description } } });
-				expect(typeof result.items[0].json.reference).toBe('string');
-				expect(shoutout.otps.has(result.items[0].json.reference)).toBe(true);
-				expect(shoutout.requests).toHaveLength(1);
-			} finally {
-				shoutout.messageStatus = undefined;
-			}
-		});
+		])(
+			'the simulator answering status %s (%s): a sent item with the status in response',
+			async (status, description) => {
+				shoutout.messageStatus = status;
+				try {
+					const result = await send();
+					expect(result.error).toBeUndefined();
+					expect(result.items).toHaveLength(1);
+					expect(result.items[0].json).toMatchObject({
+						status: 'sent',
+						response: { messageResult: { status, description } },
+					});
+					expect(typeof result.items[0].json.reference).toBe('string');
+					expect(shoutout.otps.has(result.items[0].json.reference)).toBe(true);
+					expect(shoutout.requests).toHaveLength(1);
+				} finally {
+					shoutout.messageStatus = undefined;
+				}
+			},
+		);
 
 		test.each([
 			['1010', 'internal error'],
 			['1012', 'no route'],
 			['1015', 'blocked'],
-		])('the simulator answering status %s (%s): a failure in words, sent once, nobody texted', async (status, words) => {
-			shoutout.messageStatus = status;
-			const codesBefore = shoutout.otps.size;
-			try {
-				const result = await send();
-				expect(result.items).toHaveLength(0);
-				expect(result.error.name).toBe('NodeApiError');
-				expect(result.error.message).toBe(`ShoutOUT: the SMS was not sent (${words})`);
-				expect(result.error.description).toContain(`ShoutOUT code ${status}`);
-				expect(result.error.description).toContain('HTTP 200');
-				expect(result.error.description).toMatch(/Nothing was sent again/);
-				expect(shoutout.requests).toHaveLength(1);
-				expect(shoutout.otps.size).toBe(codesBefore);
-			} finally {
-				shoutout.messageStatus = undefined;
-			}
-		});
+		])(
+			'the simulator answering status %s (%s): a failure in words, sent once, nobody texted',
+			async (status, words) => {
+				shoutout.messageStatus = status;
+				const codesBefore = shoutout.otps.size;
+				try {
+					const result = await send();
+					expect(result.items).toHaveLength(0);
+					expect(result.error.name).toBe('NodeApiError');
+					expect(result.error.message).toBe(`ShoutOUT: the SMS was not sent (${words})`);
+					expect(result.error.description).toContain(`ShoutOUT code ${status}`);
+					expect(result.error.description).toContain('HTTP 200');
+					expect(result.error.description).toMatch(/Nothing was sent again/);
+					expect(shoutout.requests).toHaveLength(1);
+					expect(shoutout.otps.size).toBe(codesBefore);
+				} finally {
+					shoutout.messageStatus = undefined;
+				}
+			},
+		);
 
 		test('a status ShoutOUT does not document is a sent item: the SMS may well arrive', async () => {
-			shoutout.fail({ status: 200, body: { referenceId: 'ref-9', messageResult: { status: '1002', description: 'insufficient credits' } } });
+			shoutout.fail({
+				status: 200,
+				body: {
+					referenceId: 'ref-9',
+					messageResult: { status: '1002', description: 'insufficient credits' },
+				},
+			});
 			const result = await send();
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json).toMatchObject({ status: 'sent', reference: 'ref-9' });
 		});
 
 		test('a numeric 1001 is submit success too, and a numeric 1012 a failure', async () => {
-			shoutout.fail({ status: 200, body: { referenceId: 'ref-2', messageResult: { status: 1001 } } });
+			shoutout.fail({
+				status: 200,
+				body: { referenceId: 'ref-2', messageResult: { status: 1001 } },
+			});
 			const result = await send();
 			expect(result.error).toBeUndefined();
 			expect(result.items[0].json.reference).toBe('ref-2');
-			shoutout.fail({ status: 200, body: { referenceId: 'ref-2', messageResult: { status: 1012 } } });
+			shoutout.fail({
+				status: 200,
+				body: { referenceId: 'ref-2', messageResult: { status: 1012 } },
+			});
 			const refused = await send();
 			expect(refused.error.message).toBe('ShoutOUT: the SMS was not sent (no route)');
 		});
@@ -312,19 +410,38 @@ describe('send', () => {
 			['no referenceId', { messageResult: { status: '1001' } }, null],
 			['no messageResult', { referenceId: 'ref-3' }, 'ref-3'],
 			['null fields', { referenceId: null, messageResult: null }, null],
-		])('a 200 with %s is a sent item, not an error that would invite a second send', async (_name, body, reference) => {
-			shoutout.fail({ status: 200, body });
-			const result = await send();
-			expect(result.error).toBeUndefined();
-			expect(result.items[0].json).toMatchObject({ status: 'sent', reference, response: body });
-			expect(shoutout.requests).toHaveLength(1);
-		});
+		])(
+			'a 200 with %s is a sent item, not an error that would invite a second send',
+			async (_name, body, reference) => {
+				shoutout.fail({ status: 200, body });
+				const result = await send();
+				expect(result.error).toBeUndefined();
+				expect(result.items[0].json).toMatchObject({ status: 'sent', reference, response: body });
+				expect(shoutout.requests).toHaveLength(1);
+			},
+		);
 
 		test.each([
-			['a server error', { status: 500, body: { message: 'Internal Server Error' } }, 'ShoutOUT: the service failed (HTTP 500)'],
-			['an HTML 502 page', { status: 502, raw: HTML_502 }, 'ShoutOUT: the service failed (HTTP 502 with a page that is not JSON)'],
-			['a reset connection', { drop: 'before' }, 'ShoutOUT: the connection was cut before an answer came'],
-			['a connection cut mid-answer', { drop: 'after-headers' }, 'ShoutOUT: the request could not be completed'],
+			[
+				'a server error',
+				{ status: 500, body: { message: 'Internal Server Error' } },
+				'ShoutOUT: the service failed (HTTP 500)',
+			],
+			[
+				'an HTML 502 page',
+				{ status: 502, raw: HTML_502 },
+				'ShoutOUT: the service failed (HTTP 502 with a page that is not JSON)',
+			],
+			[
+				'a reset connection',
+				{ drop: 'before' },
+				'ShoutOUT: the connection was cut before an answer came',
+			],
+			[
+				'a connection cut mid-answer',
+				{ drop: 'after-headers' },
+				'ShoutOUT: the request could not be completed',
+			],
 		])('%s is an error in words and the send is not repeated', async (_name, fault, message) => {
 			shoutout.fail(fault);
 			const result = await send();
@@ -340,7 +457,9 @@ describe('send', () => {
 		test('a 500 says the code may have gone out and was not sent again', async () => {
 			shoutout.fail({ status: 500, body: { message: 'boom' } });
 			const result = await send();
-			expect(result.error.description).toMatch(/may or may not have sent the code; it was not sent again/);
+			expect(result.error.description).toMatch(
+				/may or may not have sent the code; it was not sent again/,
+			);
 			expect(result.error.description).toContain('HTTP 500');
 		});
 
@@ -349,7 +468,9 @@ describe('send', () => {
 			const result = await send({ options: { timeout: 500 } });
 			expect(result.error.name).toBe('NodeApiError');
 			expect(result.error.message).toBe('ShoutOUT: no answer came before the timeout');
-			expect(result.error.description).toMatch(/may or may not have been sent; it was not sent again/);
+			expect(result.error.description).toMatch(
+				/may or may not have been sent; it was not sent again/,
+			);
 			expect(shoutout.requests).toHaveLength(1);
 			expectNoSecret(result);
 		});
@@ -389,7 +510,11 @@ describe('verify', () => {
 		const { referenceId } = await sentOtp();
 		const result = await verify({ referenceId, code: '0000000' });
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ reference: referenceId, verified: false, status: 'invalid' });
+		expect(result.items[0].json).toMatchObject({
+			reference: referenceId,
+			verified: false,
+			status: 'invalid',
+		});
 		expect(result.items[0].json.response.statusCode).toBe('1001');
 	});
 
@@ -413,20 +538,23 @@ describe('verify', () => {
 		[400, '1002', 'expired'],
 		[422, '1001', 'invalid'],
 		[404, '1002', 'expired'],
-	])('a %p answer whose body says statusCode %p is an answer too: status %p', async (httpStatus, statusCode, status) => {
-		const body = { referenceId: 'ref-9', code: '123456', statusCode, description: 'no' };
-		shoutout.fail({ status: httpStatus, body });
-		const result = await verify({ referenceId: 'ref-9', code: '123456' });
-		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toEqual({
-			provider: 'shoutout',
-			operation: 'verify',
-			reference: 'ref-9',
-			verified: false,
-			status,
-			response: body,
-		});
-	});
+	])(
+		'a %p answer whose body says statusCode %p is an answer too: status %p',
+		async (httpStatus, statusCode, status) => {
+			const body = { referenceId: 'ref-9', code: '123456', statusCode, description: 'no' };
+			shoutout.fail({ status: httpStatus, body });
+			const result = await verify({ referenceId: 'ref-9', code: '123456' });
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toEqual({
+				provider: 'shoutout',
+				operation: 'verify',
+				reference: 'ref-9',
+				verified: false,
+				status,
+				response: body,
+			});
+		},
+	);
 
 	test('a numeric statusCode 1000 is an approval', async () => {
 		shoutout.fail({ status: 200, body: { referenceId: 'ref-7', code: '1', statusCode: 1000 } });
@@ -435,7 +563,10 @@ describe('verify', () => {
 	});
 
 	test('another statusCode in a 200 is never an approval: status failed', async () => {
-		shoutout.fail({ status: 200, body: { referenceId: 'ref-8', statusCode: '1005', description: 'too many attempts' } });
+		shoutout.fail({
+			status: 200,
+			body: { referenceId: 'ref-8', statusCode: '1005', description: 'too many attempts' },
+		});
 		const result = await verify({ referenceId: 'ref-8', code: '123456' });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({ verified: false, status: 'failed' });
@@ -444,7 +575,9 @@ describe('verify', () => {
 	test('a 200 without a statusCode is an error, not a guess', async () => {
 		shoutout.fail({ status: 200, body: { something: 'else' } });
 		const result = await verify({ referenceId: 'ref-8', code: '123456' });
-		expect(result.error.message).toBe('ShoutOUT: the answer could not be understood (no statusCode in it)');
+		expect(result.error.message).toBe(
+			'ShoutOUT: the answer could not be understood (no statusCode in it)',
+		);
 	});
 
 	test('an unknown reference (400 with a message) is an error in words', async () => {
@@ -455,15 +588,32 @@ describe('verify', () => {
 	});
 
 	test('a bad API key is an error, not a "no"', async () => {
-		const result = await verify({ referenceId: 'abc', code: '123456' }, { credentials: withKey('wrong-key-value') });
-		expect(result.error.message).toBe('ShoutOUT: the API key was refused; check the ShoutOUT API credential');
+		const result = await verify(
+			{ referenceId: 'abc', code: '123456' },
+			{ credentials: withKey('wrong-key-value') },
+		);
+		expect(result.error.message).toBe(
+			'ShoutOUT: the API key was refused; check the ShoutOUT API credential',
+		);
 		expect(everythingShown(result)).not.toContain('wrong-key-value');
 	});
 
 	test.each([
-		['a server error', { status: 500, body: { message: 'down' } }, 'ShoutOUT: the service failed (HTTP 500)'],
-		['an HTML 502 page', { status: 502, raw: HTML_502 }, 'ShoutOUT: the service failed (HTTP 502 with a page that is not JSON)'],
-		['a reset connection', { drop: 'before' }, 'ShoutOUT: the connection was cut before an answer came'],
+		[
+			'a server error',
+			{ status: 500, body: { message: 'down' } },
+			'ShoutOUT: the service failed (HTTP 500)',
+		],
+		[
+			'an HTML 502 page',
+			{ status: 502, raw: HTML_502 },
+			'ShoutOUT: the service failed (HTTP 502 with a page that is not JSON)',
+		],
+		[
+			'a reset connection',
+			{ drop: 'before' },
+			'ShoutOUT: the connection was cut before an answer came',
+		],
 	])('%s during verify is an error in words', async (_name, fault, message) => {
 		shoutout.fail(fault);
 		const result = await verify({ referenceId: 'abc', code: '123456' });
@@ -472,10 +622,26 @@ describe('verify', () => {
 	});
 
 	test.each([
-		['an empty reference ID from an expression', { referenceId: '={{ "" }}', code: '123456' }, /^Reference ID "" is not valid: it must not be empty/],
-		['a reference ID with spaces', { referenceId: 'abc def', code: '123456' }, /^Reference ID "abc def" is not valid/],
-		['an empty code from an expression', { referenceId: 'abc', code: '={{ $json.missing }}' }, /^Code (nothing|"") is not valid/],
-		['a code with spaces inside', { referenceId: 'abc', code: '12 34' }, /^Code "12 34" is not valid: expected the letters or digits of the code/],
+		[
+			'an empty reference ID from an expression',
+			{ referenceId: '={{ "" }}', code: '123456' },
+			/^Reference ID "" is not valid: it must not be empty/,
+		],
+		[
+			'a reference ID with spaces',
+			{ referenceId: 'abc def', code: '123456' },
+			/^Reference ID "abc def" is not valid/,
+		],
+		[
+			'an empty code from an expression',
+			{ referenceId: 'abc', code: '={{ $json.missing }}' },
+			/^Code (nothing|"") is not valid/,
+		],
+		[
+			'a code with spaces inside',
+			{ referenceId: 'abc', code: '12 34' },
+			/^Code "12 34" is not valid: expected the letters or digits of the code/,
+		],
 	])('%s is refused before anything is sent', async (_name, parameters, message) => {
 		const result = await verify(parameters);
 		expect(result.error.name).toBe('NodeOperationError');
@@ -491,8 +657,15 @@ describe('several items', () => {
 	test('with Continue On Fail, items 1 and 3 are sent and item 2 is an error item paired to input 2', async () => {
 		const result = await send(parameters, { items, onError: 'continueRegularOutput' });
 		expect(result.error).toBeUndefined();
-		expect(shoutout.requests.map((request) => request.body.destination).sort()).toEqual(['94771234567', '94771234568']);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(shoutout.requests.map((request) => request.body.destination).sort()).toEqual([
+			'94771234567',
+			'94771234568',
+		]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.items[0].json.recipient).toBe('94771234567');
 		expect(result.items[1].json.error).toMatch(/^Destination "0771234567" is not valid/);
 		expect(result.items[1].json.description).toMatch(/Nothing was sent for this item/);
@@ -535,9 +708,16 @@ describe('several items', () => {
 		shoutout.reset();
 		const result = await verify(
 			{ referenceId: '={{ $json.reference }}', code: '={{ $json.code }}' },
-			{ items: [{ reference: references[0], code: codes[0] }, { reference: references[1], code: '999999x' }] },
+			{
+				items: [
+					{ reference: references[0], code: codes[0] },
+					{ reference: references[1], code: '999999x' },
+				],
+			},
 		);
-		expect(result.items.map((item) => [item.json.reference, item.json.verified, item.json.status])).toEqual([
+		expect(
+			result.items.map((item) => [item.json.reference, item.json.verified, item.json.status]),
+		).toEqual([
 			[references[0], true, 'approved'],
 			[references[1], false, 'invalid'],
 		]);

@@ -32,7 +32,12 @@ beforeEach(() => {
 });
 
 const credentials = (overrides = {}) => ({
-	turkeySmsApi: { environment: 'custom', baseUrl: `${simulator.url}/`, apiKey: API_KEY, ...overrides },
+	turkeySmsApi: {
+		environment: 'custom',
+		baseUrl: `${simulator.url}/`,
+		apiKey: API_KEY,
+		...overrides,
+	},
 });
 
 function send(parameters = {}, options = {}) {
@@ -110,7 +115,9 @@ describe('credential', () => {
 	it('reads the answer /auth/check documents: key status Active, the five permissions, the account summary', async () => {
 		const { credentialTypes } = await loadPackage();
 		const rules = credentialTypes.turkeySmsApi.test.rules.map((rule) => rule.properties.key);
-		expect(rules).toEqual(expect.arrayContaining(['key_details.status', 'key_details.permissions.send_otp']));
+		expect(rules).toEqual(
+			expect.arrayContaining(['key_details.status', 'key_details.permissions.send_otp']),
+		);
 		const { body } = await fetch(`${simulator.url}/auth/check`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
@@ -121,9 +128,18 @@ describe('credential', () => {
 			result_code: 'TS-1000',
 			key_details: {
 				status: 'Active',
-				permissions: { send_single_sms: true, send_otp: true, send_bulk_sms: true, check_balance: true, check_sms_status: true },
+				permissions: {
+					send_single_sms: true,
+					send_otp: true,
+					send_bulk_sms: true,
+					check_balance: true,
+					check_sms_status: true,
+				},
 			},
-			account_summary: { account_status: 'Active', balance: { main: expect.any(Number), international: expect.any(Number) } },
+			account_summary: {
+				account_status: 'Active',
+				balance: { main: expect.any(Number), international: expect.any(Number) },
+			},
 		});
 	});
 
@@ -133,7 +149,8 @@ describe('credential', () => {
 			const result = await testCredential(credentials().turkeySmsApi);
 			expect(result).toEqual({
 				status: 'Error',
-				message: 'The API key is not active (status Inactive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
+				message:
+					'The API key is not active (status Inactive). Activate it in the TurkeySMS panel (API Center → My Keys) or use an active key.',
 			});
 		} finally {
 			simulator.state.keyStatus = 'Active';
@@ -143,7 +160,9 @@ describe('credential', () => {
 	it('the Language and Digits hints promise only the defaults the OTP page states', async () => {
 		const { nodeTypes } = await loadPackage();
 		const { properties } = nodeTypes.getByName('n8n-nodes-otp-providers.turkeySms').description;
-		const fields = properties.filter((property) => property.name === 'additionalFields').flatMap((property) => property.options);
+		const fields = properties
+			.filter((property) => property.name === 'additionalFields')
+			.flatMap((property) => property.options);
 		const hint = (name) => fields.find((field) => field.name === name).description;
 		expect(hint('lang')).toMatch(/no lang is sent/);
 		expect(hint('lang')).toMatch(/does not say which/);
@@ -173,7 +192,9 @@ describe('credential', () => {
 		expect(baseURL).toContain('https://api.turkeysms.com.tr');
 		expect(baseURL).toContain('replace(');
 		const { turkeySms } = require('../dist/nodes/TurkeySms/vendor');
-		expect(turkeySms.environments.map(({ value, url }) => [value, url])).toEqual([['live', 'https://api.turkeysms.com.tr']]);
+		expect(turkeySms.environments.map(({ value, url }) => [value, url])).toEqual([
+			['live', 'https://api.turkeysms.com.tr'],
+		]);
 	});
 });
 
@@ -233,7 +254,12 @@ describe('send', () => {
 		const result = await send({ additionalFields: { lang: 1, digits: 4 } });
 
 		expect(result.error).toBeUndefined();
-		expect(simulator.requests[0].body).toEqual({ api_key: API_KEY, mobile: '905324818942', lang: 1, digits: 4 });
+		expect(simulator.requests[0].body).toEqual({
+			api_key: API_KEY,
+			mobile: '905324818942',
+			lang: 1,
+			digits: 4,
+		});
 	});
 
 	it('sends Arabic (Unicode) as lang 2 and English as lang 0', async () => {
@@ -256,7 +282,11 @@ describe('send', () => {
 	it('outputs reference null when the answer names no message id', async () => {
 		simulator.fail({
 			status: 200,
-			body: { result: true, result_code: 'TS-1024', result_message: 'OTP dispatched successfully.' },
+			body: {
+				result: true,
+				result_code: 'TS-1024',
+				result_message: 'OTP dispatched successfully.',
+			},
 		});
 		const result = await send();
 
@@ -272,7 +302,13 @@ describe('send', () => {
 	it('passes undocumented answer fields through and reads message_id when there is no sms_id', async () => {
 		simulator.fail({
 			status: 200,
-			body: { result: true, result_code: 'TS-1024', result_message: 'ok', message_id: 'abc-123', cost: 1 },
+			body: {
+				result: true,
+				result_code: 'TS-1024',
+				result_message: 'ok',
+				message_id: 'abc-123',
+				cost: 1,
+			},
 		});
 		const result = await send();
 
@@ -308,12 +344,36 @@ describe('send', () => {
 
 	describe('says what TurkeySMS refused, in words, with its code, the HTTP status and a hint', () => {
 		it.each([
-			[401, 'TS-1031', 'Invalid API key.', /the API key was refused \(invalid API key\)/, /credential/],
+			[
+				401,
+				'TS-1031',
+				'Invalid API key.',
+				/the API key was refused \(invalid API key\)/,
+				/credential/,
+			],
 			[403, 'TS-1027', 'Insufficient balance.', /insufficient balance/, /Top up/],
-			[403, 'TS-1065', 'API key permissions are insufficient.', /lacks the permission for OTP/, /Enable the OTP permission/],
-			[403, 'TS-1061', 'POST permission is not enabled.', /POST requests are not enabled/, /Enable POST/],
+			[
+				403,
+				'TS-1065',
+				'API key permissions are insufficient.',
+				/lacks the permission for OTP/,
+				/Enable the OTP permission/,
+			],
+			[
+				403,
+				'TS-1061',
+				'POST permission is not enabled.',
+				/POST requests are not enabled/,
+				/Enable POST/,
+			],
 			[400, 'TS-1033', 'Invalid JSON body.', /invalid JSON/, /proxy/],
-			[403, 'TS-1028', 'SenderID is not active.', /sender ID \(Title\) is not active/, /approved and active/],
+			[
+				403,
+				'TS-1028',
+				'SenderID is not active.',
+				/sender ID \(Title\) is not active/,
+				/approved and active/,
+			],
 		])('HTTP %i %s', async (status, code, vendorMessage, message, hint) => {
 			simulator.fail(turkeySmsFailure(status, code, vendorMessage));
 			const result = await send();
@@ -337,7 +397,9 @@ describe('send', () => {
 			const result = await send();
 
 			expect(result.items).toHaveLength(0);
-			expect(result.error.message).toBe('TurkeySMS: insufficient balance; top up the TurkeySMS account');
+			expect(result.error.message).toBe(
+				'TurkeySMS: insufficient balance; top up the TurkeySMS account',
+			);
 			expect(result.error.description).toContain('HTTP 200');
 		});
 
@@ -345,14 +407,18 @@ describe('send', () => {
 			simulator.fail(turkeySmsFailure(403, 'TS-1027', 'Invalid API key.'));
 			const result = await send();
 
-			expect(result.error.message).toBe('TurkeySMS: insufficient balance; top up the TurkeySMS account');
+			expect(result.error.message).toBe(
+				'TurkeySMS: insufficient balance; top up the TurkeySMS account',
+			);
 		});
 
-		it('shows TurkeySMS\'s words for a code it does not know', async () => {
+		it("shows TurkeySMS's words for a code it does not know", async () => {
 			simulator.fail(turkeySmsFailure(400, 'TS-1099', 'Invalid mobile number.'));
 			const result = await send();
 
-			expect(result.error.message).toBe('TurkeySMS: the request was refused: Invalid mobile number.');
+			expect(result.error.message).toBe(
+				'TurkeySMS: the request was refused: Invalid mobile number.',
+			);
 			expect(result.error.description).toContain('TurkeySMS code TS-1099');
 		});
 
@@ -361,32 +427,48 @@ describe('send', () => {
 			const result = await send();
 
 			expect(result.error).toBeUndefined();
-			expect(result.items[0].json).toMatchObject({ status: 'sent', reference: null, response: { ok: true } });
+			expect(result.items[0].json).toMatchObject({
+				status: 'sent',
+				reference: null,
+				response: { ok: true },
+			});
 			expect(simulator.requests).toHaveLength(1);
 		});
 
 		it('takes a 200 answer with result false, or a documented refusal code, for a failure', async () => {
-			simulator.fail({ status: 200, body: { result: false, result_code: 'TS-1099', result_message: 'Nope.' } });
+			simulator.fail({
+				status: 200,
+				body: { result: false, result_code: 'TS-1099', result_message: 'Nope.' },
+			});
 			const refused = await send();
 			expect(refused.error.message).toBe('TurkeySMS: the request was refused: Nope.');
 
-			simulator.fail({ status: 200, body: { result_code: 'TS-1027', result_message: 'Insufficient balance.' } });
+			simulator.fail({
+				status: 200,
+				body: { result_code: 'TS-1027', result_message: 'Insufficient balance.' },
+			});
 			const noBalance = await send();
-			expect(noBalance.error.message).toBe('TurkeySMS: insufficient balance; top up the TurkeySMS account');
+			expect(noBalance.error.message).toBe(
+				'TurkeySMS: insufficient balance; top up the TurkeySMS account',
+			);
 		});
 
-		it('reports the real simulator\'s insufficient balance', async () => {
+		it("reports the real simulator's insufficient balance", async () => {
 			simulator.state.balance = 0;
 			const result = await send();
 
-			expect(result.error.message).toBe('TurkeySMS: insufficient balance; top up the TurkeySMS account');
+			expect(result.error.message).toBe(
+				'TurkeySMS: insufficient balance; top up the TurkeySMS account',
+			);
 			expect(simulator.state.sent).toHaveLength(0);
 		});
 
 		it('reports a wrong key held in the credential, without showing it', async () => {
 			const result = await send({}, { credentials: { apiKey: 'wrong-key-123456' } });
 
-			expect(result.error.message).toBe('TurkeySMS: the API key was refused (invalid API key); check the TurkeySMS credential');
+			expect(result.error.message).toBe(
+				'TurkeySMS: the API key was refused (invalid API key); check the TurkeySMS credential',
+			);
 			expect(everythingShown(result)).not.toContain('wrong-key-123456');
 		});
 	});
@@ -410,7 +492,9 @@ describe('send', () => {
 			const result = await send();
 
 			expect(simulator.requestsTo('/otp/send')).toHaveLength(4);
-			expect(result.error.message).toBe('TurkeySMS: the per-minute rate limit was reached, so nothing was sent');
+			expect(result.error.message).toBe(
+				'TurkeySMS: the per-minute rate limit was reached, so nothing was sent',
+			);
 			expect(result.error.description).toContain('TurkeySMS code TS-1060');
 			expect(result.error.description).toContain('HTTP 403');
 			expect(result.error.description).toMatch(/Items per Batch/);
@@ -439,25 +523,39 @@ describe('send', () => {
 			for (const code of ['TS-1031', 'TS-1027', 'TS-1028', 'TS-1065', 'TS-1061', 'TS-1033']) {
 				expect(turkeySms.rateLimitWait(answer(code, { 'retry-after': '0' }))).toBeUndefined();
 			}
-			expect(turkeySms.rateLimitWait({ statusCode: 429, body: 'Too Many Requests', headers: {} })).toBeUndefined();
+			expect(
+				turkeySms.rateLimitWait({ statusCode: 429, body: 'Too Many Requests', headers: {} }),
+			).toBeUndefined();
 		});
 
-		it.each(['TS-1031', 'TS-1027', 'TS-1065'])('never retries %s, even with a Retry-After header', async (code) => {
-			simulator.fail({ ...turkeySmsFailure(403, code, 'refused', { headers: { 'Retry-After': '0' } }), times: 5 });
-			const result = await send();
+		it.each(['TS-1031', 'TS-1027', 'TS-1065'])(
+			'never retries %s, even with a Retry-After header',
+			async (code) => {
+				simulator.fail({
+					...turkeySmsFailure(403, code, 'refused', { headers: { 'Retry-After': '0' } }),
+					times: 5,
+				});
+				const result = await send();
 
-			expect(simulator.requestsTo('/otp/send')).toHaveLength(1);
-			expect(result.error.description).toContain(code);
-		});
+				expect(simulator.requestsTo('/otp/send')).toHaveLength(1);
+				expect(result.error.description).toContain(code);
+			},
+		);
 
-		it('retries the simulator\'s own per-minute limit when it says Retry-After: 0', async () => {
-			const limited = createTurkeySmsSimulator({ apiKey: API_KEY, perMinute: 1, retryAfterSeconds: 0 });
+		it("retries the simulator's own per-minute limit when it says Retry-After: 0", async () => {
+			const limited = createTurkeySmsSimulator({
+				apiKey: API_KEY,
+				perMinute: 1,
+				retryAfterSeconds: 0,
+			});
 			await limited.start();
 			try {
 				const result = await runNode({
 					nodeType: 'turkeySms',
 					parameters: { resource: 'otp', operation: 'send', mobile: '905324818942' },
-					credentials: { turkeySmsApi: { environment: 'custom', baseUrl: limited.url, apiKey: API_KEY } },
+					credentials: {
+						turkeySmsApi: { environment: 'custom', baseUrl: limited.url, apiKey: API_KEY },
+					},
 					items: [{}, {}],
 				});
 
@@ -477,7 +575,9 @@ describe('send', () => {
 			const result = await send();
 
 			expect(simulator.requests).toHaveLength(1);
-			expect(result.error.message).toBe('TurkeySMS: the service failed (HTTP 502 with a page that is not JSON)');
+			expect(result.error.message).toBe(
+				'TurkeySMS: the service failed (HTTP 502 with a page that is not JSON)',
+			);
 			expect(result.error.description).toMatch(/not sent again/);
 			expectNoSecret(result);
 		});
@@ -488,7 +588,9 @@ describe('send', () => {
 
 			expect(simulator.requests).toHaveLength(1);
 			expect(result.error.message).toBe('TurkeySMS: no answer came before the timeout');
-			expect(result.error.description).toMatch(/may or may not have been sent; it was not sent again/);
+			expect(result.error.description).toMatch(
+				/may or may not have been sent; it was not sent again/,
+			);
 			expectNoSecret(result);
 		});
 
@@ -503,10 +605,17 @@ describe('send', () => {
 	});
 
 	describe('Continue On Fail', () => {
-		const items = [{ mobile: '+90 532 481 89 42' }, { mobile: 'not a number' }, { mobile: '+90 533 111 22 33' }];
+		const items = [
+			{ mobile: '+90 532 481 89 42' },
+			{ mobile: 'not a number' },
+			{ mobile: '+90 533 111 22 33' },
+		];
 
 		it('sends items 1 and 3 and outputs an error item for item 2', async () => {
-			const result = await send({ mobile: '={{$json.mobile}}' }, { items, onError: 'continueRegularOutput' });
+			const result = await send(
+				{ mobile: '={{$json.mobile}}' },
+				{ items, onError: 'continueRegularOutput' },
+			);
 
 			expect(result.error).toBeUndefined();
 			expect(simulator.requests.map((request) => request.body.mobile).sort()).toEqual([
@@ -514,7 +623,11 @@ describe('send', () => {
 				'905331112233',
 			]);
 			expect(result.items).toHaveLength(3);
-			expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			expect(result.items.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+			]);
 			expect(result.items[0].json.recipient).toBe('905324818942');
 			expect(result.items[1].json.error).toMatch(/Mobile "not a number" is not valid/);
 			expect(result.items[1].json.description).toContain('Nothing was sent');
@@ -523,7 +636,10 @@ describe('send', () => {
 		});
 
 		it('sends the other items when TurkeySMS refuses one, with the vendor error on its item', async () => {
-			simulator.fail({ ...turkeySmsFailure(403, 'TS-1027', 'Insufficient balance.'), path: '/otp/send' });
+			simulator.fail({
+				...turkeySmsFailure(403, 'TS-1027', 'Insufficient balance.'),
+				path: '/otp/send',
+			});
 			const result = await send(
 				{ mobile: '={{$json.mobile}}', options: { batching: { batch: { batchSize: 1 } } } },
 				{ items: [items[0], items[2]], onError: 'continueRegularOutput' },
@@ -540,10 +656,16 @@ describe('send', () => {
 		});
 
 		it('with the error output, routes item 2 there and sends items 1 and 3', async () => {
-			const result = await send({ mobile: '={{$json.mobile}}' }, { items, onError: 'continueErrorOutput' });
+			const result = await send(
+				{ mobile: '={{$json.mobile}}' },
+				{ items, onError: 'continueErrorOutput' },
+			);
 
 			expect(simulator.requests).toHaveLength(2);
-			expect(result.items.map((item) => item.json.recipient)).toEqual(['905324818942', '905331112233']);
+			expect(result.items.map((item) => item.json.recipient)).toEqual([
+				'905324818942',
+				'905331112233',
+			]);
 			expect(result.errorItems).toHaveLength(1);
 			expect(result.errorItems[0].json.error).toMatch(/Mobile "not a number" is not valid/);
 			expect(result.errorItems[0].pairedItem).toEqual({ item: 1 });
@@ -594,7 +716,12 @@ describe('sendCustom', () => {
 	it('sends no lang or digits when the user did not set them', async () => {
 		await sendCustom();
 
-		expect(Object.keys(simulator.requests[0].body).sort()).toEqual(['api_key', 'mobile', 'text', 'title']);
+		expect(Object.keys(simulator.requests[0].body).sort()).toEqual([
+			'api_key',
+			'mobile',
+			'text',
+			'title',
+		]);
 	});
 
 	it('accepts a Turkish local mobile', async () => {
@@ -609,7 +736,12 @@ describe('sendCustom', () => {
 			['a lower-case ts-code', { text: 'Your code is ts-code' }, 'Text', /must contain TS-CODE/],
 			['an empty text from an expression', { text: '={{ "" }}' }, 'Text', /must not be empty/],
 			['a blank title', { title: '   ' }, 'Title', /must not be empty/],
-			['a title missing from the item', { title: '={{ $json.title }}' }, 'Title', /not valid: expected text/],
+			[
+				'a title missing from the item',
+				{ title: '={{ $json.title }}' },
+				'Title',
+				/not valid: expected text/,
+			],
 			['a bad mobile', { mobile: '532' }, 'Mobile', /expected a phone number/],
 			['digits 9', { additionalFields: { digits: 9 } }, 'Digits', /from 4 to 6/],
 			['lang 5', { additionalFields: { lang: 5 } }, 'Language', /from 0 to 2/],
@@ -633,7 +765,9 @@ describe('sendCustom', () => {
 
 	it('retries TS-1060 and then sends', async () => {
 		simulator.fail({
-			...turkeySmsFailure(403, 'TS-1060', 'Per-minute rate limit exceeded.', { headers: { 'Retry-After': '0' } }),
+			...turkeySmsFailure(403, 'TS-1060', 'Per-minute rate limit exceeded.', {
+				headers: { 'Retry-After': '0' },
+			}),
 			times: 1,
 		});
 		const result = await sendCustom();
@@ -651,9 +785,14 @@ describe('sendCustom', () => {
 			},
 		);
 
-		expect(simulator.requests.map((request) => request.body.text).sort()).toEqual(['A TS-CODE', 'B TS-CODE']);
+		expect(simulator.requests.map((request) => request.body.text).sort()).toEqual([
+			'A TS-CODE',
+			'B TS-CODE',
+		]);
 		expect(result.items[1]).toEqual({
-			json: expect.objectContaining({ error: expect.stringMatching(/^Text "no placeholder" is not valid/) }),
+			json: expect.objectContaining({
+				error: expect.stringMatching(/^Text "no placeholder" is not valid/),
+			}),
 			pairedItem: { item: 1 },
 		});
 		expect(result.items[0].json.status).toBe('sent');

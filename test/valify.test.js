@@ -40,7 +40,8 @@ const run = (operation, parameters = {}, extra = {}) =>
 		...extra,
 	});
 
-const send = (parameters = {}, extra = {}) => run('send', { phoneNumber: '+20 101 234 5678', ...parameters }, extra);
+const send = (parameters = {}, extra = {}) =>
+	run('send', { phoneNumber: '+20 101 234 5678', ...parameters }, extra);
 
 /** No secret of the credential, nor any token Valify issued, in anything the run shows. */
 function expectNoSecret(result) {
@@ -101,7 +102,9 @@ describe('credential', () => {
 				inputs: ['main'],
 				outputs: ['main'],
 				credentials: [{ name: 'valifyApi', required: true }],
-				properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } }],
+				properties: [
+					{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } },
+				],
 			},
 		});
 		const good = await runNode({
@@ -113,7 +116,11 @@ describe('credential', () => {
 		expect(valify.apiRequests()).toHaveLength(0);
 		expect(valify.tokenRequests().length).toBeGreaterThanOrEqual(1);
 		for (const tokenRequest of valify.tokenRequests()) {
-			expect(tokenRequest.body).toMatchObject({ grant_type: 'password', username: ACCOUNT.username, client_id: ACCOUNT.clientId });
+			expect(tokenRequest.body).toMatchObject({
+				grant_type: 'password',
+				username: ACCOUNT.username,
+				client_id: ACCOUNT.clientId,
+			});
 		}
 
 		valify.reset();
@@ -168,19 +175,34 @@ describe('credential', () => {
 	});
 
 	test.each([
-		['an HTML 502 page', { status: 502, raw: HTML_502 }, 'Valify: the token endpoint failed (HTTP 502 with a page that is not JSON)'],
-		['a server error', { status: 500, body: { message: 'Internal Server Error' } }, 'Valify: the token endpoint failed (HTTP 500)'],
+		[
+			'an HTML 502 page',
+			{ status: 502, raw: HTML_502 },
+			'Valify: the token endpoint failed (HTTP 502 with a page that is not JSON)',
+		],
+		[
+			'a server error',
+			{ status: 500, body: { message: 'Internal Server Error' } },
+			'Valify: the token endpoint failed (HTTP 500)',
+		],
 		['a reset connection', { drop: 'before' }, 'Valify: the token endpoint could not be reached'],
-		['an answer without a token', { status: 200, body: { token_type: 'Bearer' } }, 'Valify: the token endpoint answered without an access token'],
-	])('a token endpoint that gives %s is an error in words, never the raw request', async (_name, fault, message) => {
-		valify.fail({ ...fault, path: '/api/o/token/' });
-		const result = await send();
-		expect(result.error.name).toBe('NodeApiError');
-		expect(result.error.message).toBe(message);
-		expect(result.error.description).toMatch(/No code was sent/);
-		expect(valify.apiRequests()).toHaveLength(0);
-		expectNoSecret(result);
-	});
+		[
+			'an answer without a token',
+			{ status: 200, body: { token_type: 'Bearer' } },
+			'Valify: the token endpoint answered without an access token',
+		],
+	])(
+		'a token endpoint that gives %s is an error in words, never the raw request',
+		async (_name, fault, message) => {
+			valify.fail({ ...fault, path: '/api/o/token/' });
+			const result = await send();
+			expect(result.error.name).toBe('NodeApiError');
+			expect(result.error.message).toBe(message);
+			expect(result.error.description).toMatch(/No code was sent/);
+			expect(valify.apiRequests()).toHaveLength(0);
+			expectNoSecret(result);
+		},
+	);
 	test('a token endpoint that redirects is not followed: the password and client secret go nowhere else', async () => {
 		valify.fail({
 			status: 307,
@@ -190,7 +212,9 @@ describe('credential', () => {
 		});
 		const result = await send();
 		expect(result.error.name).toBe('NodeApiError');
-		expect(result.error.message).toBe(`Valify: the address answered with a redirect (HTTP 307 to ${valify.url}/moved/api/o/token/)`);
+		expect(result.error.message).toBe(
+			`Valify: the address answered with a redirect (HTTP 307 to ${valify.url}/moved/api/o/token/)`,
+		);
 		expect(result.error.description).toMatch(/nothing was sent there/);
 		expect(valify.requestsTo('/moved')).toHaveLength(0);
 		expect(valify.tokenRequests()).toHaveLength(1);
@@ -221,7 +245,11 @@ describe('send', () => {
 			reference: json.response.transaction_id,
 			status: 'sent',
 			expiresAt: json.expiresAt,
-			response: { result: { success: true }, transaction_id: json.reference, trials_remaining: expect.any(Number) },
+			response: {
+				result: { success: true },
+				transaction_id: json.reference,
+				trials_remaining: expect.any(Number),
+			},
 		});
 		expect(json.reference).toMatch(/^[0-9a-f-]{36}$/);
 		const expiresAt = Date.parse(json.expiresAt);
@@ -249,19 +277,39 @@ describe('send', () => {
 	test.each([['en'], ['ar']])('the language %s is sent as lang', async (lang) => {
 		const result = await send({ additionalFields: { lang } });
 		expect(result.error).toBeUndefined();
-		expect(valify.apiRequests()[0].body).toEqual({ phone_number: '01012345678', lang, bundle_key: ACCOUNT.bundleKey });
+		expect(valify.apiRequests()[0].body).toEqual({
+			phone_number: '01012345678',
+			lang,
+			bundle_key: ACCOUNT.bundleKey,
+		});
 	});
 
 	describe('bad input is refused before anything is sent, not even a token request', () => {
 		test.each([
-			['an empty number from an expression', { phoneNumber: '={{ "" }}' }, /Phone Number "" is not valid: it must not be empty/],
-			['letters in the number', { phoneNumber: '0101234abcd' }, /Phone Number "0101234abcd" is not valid: expected an Egyptian mobile number/],
-			['a Saudi number', { phoneNumber: '+966 50 123 4567' }, /Phone Number "\+966 50 123 4567" is not valid/],
+			[
+				'an empty number from an expression',
+				{ phoneNumber: '={{ "" }}' },
+				/Phone Number "" is not valid: it must not be empty/,
+			],
+			[
+				'letters in the number',
+				{ phoneNumber: '0101234abcd' },
+				/Phone Number "0101234abcd" is not valid: expected an Egyptian mobile number/,
+			],
+			[
+				'a Saudi number',
+				{ phoneNumber: '+966 50 123 4567' },
+				/Phone Number "\+966 50 123 4567" is not valid/,
+			],
 			['a Cairo landline', { phoneNumber: '+20 2 2345 6789' }, /Phone Number/],
 			['a landline in local form', { phoneNumber: '0223456789' }, /Phone Number "0223456789"/],
 			['a mobile one digit short', { phoneNumber: '0101234567' }, /Phone Number "0101234567"/],
 			['a mobile one digit long', { phoneNumber: '010123456789' }, /Phone Number "010123456789"/],
-			['an unknown language', { additionalFields: { lang: 'fr' } }, /Language "fr" is not valid: expected one of en, ar/],
+			[
+				'an unknown language',
+				{ additionalFields: { lang: 'fr' } },
+				/Language "fr" is not valid: expected one of en, ar/,
+			],
 		])('%s', async (_name, parameters, message) => {
 			const result = await send(parameters);
 			expect(result.error).toBeDefined();
@@ -335,7 +383,9 @@ describe('send', () => {
 				credentials: { valifyApi: { ...credentialData, bundleKey: 'wrong-bundle-key-44' } },
 			});
 			expect(result.error.name).toBe('NodeApiError');
-			expect(result.error.message).toBe('Valify: the bundle key was refused; check the Bundle Key in the Valify credential');
+			expect(result.error.message).toBe(
+				'Valify: the bundle key was refused; check the Bundle Key in the Valify credential',
+			);
 			expect(result.error.description).toContain('Bundle Key');
 			expect(result.error.description).toContain('HTTP 401');
 			expect(String(result.error.httpCode)).toBe('401');
@@ -348,15 +398,24 @@ describe('send', () => {
 		test('a 401 that does not say why gets one new token; a second 401 is the bundle key', async () => {
 			valify.fail({ status: 401, body: { detail: 'Unauthorized' }, path: sendPath, times: 2 });
 			const result = await send();
-			expect(result.error.message).toBe('Valify: the bundle key was refused; check the Bundle Key in the Valify credential');
+			expect(result.error.message).toBe(
+				'Valify: the bundle key was refused; check the Bundle Key in the Valify credential',
+			);
 			expect(valify.apiRequests()).toHaveLength(2);
 			expect(valify.tokenRequests()).toHaveLength(2);
 		});
 
 		test('a token refused again and again: a bounded number of new tokens, then an error in words', async () => {
-			valify.fail({ status: 403, body: { message: 'Forbidden – specified access_token could not be found' }, path: sendPath, times: 10 });
+			valify.fail({
+				status: 403,
+				body: { message: 'Forbidden – specified access_token could not be found' },
+				path: sendPath,
+				times: 10,
+			});
 			const result = await send();
-			expect(result.error.message).toBe('Valify: the access token was refused, even a newly fetched one');
+			expect(result.error.message).toBe(
+				'Valify: the access token was refused, even a newly fetched one',
+			);
 			expect(result.error.description).toContain('HTTP 403');
 			expect(valify.apiRequests()).toHaveLength(4);
 			expect(valify.tokenRequests()).toHaveLength(4);
@@ -364,8 +423,16 @@ describe('send', () => {
 		});
 
 		test.each([
-			['a reset connection', { drop: 'before' }, 'Valify: the connection was cut before an answer came'],
-			['a connection cut mid-answer', { drop: 'after-headers' }, /^Valify: the request could not be completed$/],
+			[
+				'a reset connection',
+				{ drop: 'before' },
+				'Valify: the connection was cut before an answer came',
+			],
+			[
+				'a connection cut mid-answer',
+				{ drop: 'after-headers' },
+				/^Valify: the request could not be completed$/,
+			],
 		])('%s is an error in words and the send is not repeated', async (_name, fault, message) => {
 			valify.fail({ ...fault, path: sendPath });
 			const result = await send();
@@ -381,7 +448,9 @@ describe('send', () => {
 			valify.fail({ drop: 'hang', path: sendPath });
 			const result = await send({ options: { timeout: 500 } });
 			expect(result.error.message).toBe('Valify: no answer came before the timeout');
-			expect(result.error.description).toMatch(/may or may not have been sent; it was not sent again/);
+			expect(result.error.description).toMatch(
+				/may or may not have been sent; it was not sent again/,
+			);
 			expect(valify.apiRequests()).toHaveLength(1);
 			expectNoSecret(result);
 		});
@@ -403,7 +472,11 @@ describe('verify', () => {
 		const [request] = valify.apiRequests();
 		expect(request.path).toBe('/api/v1/otp/verify/');
 		expect(request.headers.authorization).toMatch(/^Bearer [0-9a-f]{30}$/);
-		expect(request.body).toEqual({ otp: code, transaction_id: transactionId, bundle_key: ACCOUNT.bundleKey });
+		expect(request.body).toEqual({
+			otp: code,
+			transaction_id: transactionId,
+			bundle_key: ACCOUNT.bundleKey,
+		});
 		expect(result.items[0].json).toEqual({
 			provider: 'valify',
 			operation: 'verify',
@@ -418,25 +491,49 @@ describe('verify', () => {
 	test('a wrong code is an answer: verified false, status invalid', async () => {
 		const { transactionId, code } = await sentOtp();
 		const wrong = code === '000000' ? '111111' : '000000';
-		const result = await run('verify', { transactionId, otp: wrong, additionalFields: { lang: 'ar' } });
+		const result = await run('verify', {
+			transactionId,
+			otp: wrong,
+			additionalFields: { lang: 'ar' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(valify.apiRequests()[0].body.lang).toBe('ar');
-		expect(result.items[0].json).toMatchObject({ verified: false, status: 'invalid', response: { verified: false } });
+		expect(result.items[0].json).toMatchObject({
+			verified: false,
+			status: 'invalid',
+			response: { verified: false },
+		});
 	});
 
-	test('an unknown transaction is a 422 in words with Valify\'s code', async () => {
+	test("an unknown transaction is a 422 in words with Valify's code", async () => {
 		const result = await run('verify', { transactionId: 'no-such-transaction', otp: '123456' });
 		expect(result.error.message).toBe('Valify: the request was refused: Invalid transaction id');
 		expect(result.error.description).toContain('Valify code 2003');
 	});
 
 	test.each([
-		['a 5-digit code', { transactionId: 'abc', otp: '12345' }, /OTP "12345" is not valid: expected the 6 digits of the code/],
+		[
+			'a 5-digit code',
+			{ transactionId: 'abc', otp: '12345' },
+			/OTP "12345" is not valid: expected the 6 digits of the code/,
+		],
 		['a 7-digit code', { transactionId: 'abc', otp: '1234567' }, /OTP "1234567" is not valid/],
 		['letters in the code', { transactionId: 'abc', otp: '12a456' }, /OTP "12a456" is not valid/],
-		['an empty code from an expression', { transactionId: 'abc', otp: '={{ $json.missing }}' }, /OTP (nothing|"") is not valid/],
-		['an empty transaction ID', { transactionId: '={{ "  " }}', otp: '123456' }, /Transaction ID "  " is not valid: it must not be empty/],
-		['a transaction ID with spaces inside', { transactionId: 'a b', otp: '123456' }, /Transaction ID "a b" is not valid/],
+		[
+			'an empty code from an expression',
+			{ transactionId: 'abc', otp: '={{ $json.missing }}' },
+			/OTP (nothing|"") is not valid/,
+		],
+		[
+			'an empty transaction ID',
+			{ transactionId: '={{ "  " }}', otp: '123456' },
+			/Transaction ID "  " is not valid: it must not be empty/,
+		],
+		[
+			'a transaction ID with spaces inside',
+			{ transactionId: 'a b', otp: '123456' },
+			/Transaction ID "a b" is not valid/,
+		],
 	])('%s is refused before anything is sent', async (_name, parameters, message) => {
 		const result = await run('verify', parameters);
 		expect(result.error.name).toBe('NodeOperationError');
@@ -447,7 +544,9 @@ describe('verify', () => {
 	test('a 200 answer without verified is an error, not a guess', async () => {
 		valify.fail({ status: 200, body: { something: 'else' }, path: '/api/v1/otp/verify/' });
 		const result = await run('verify', { transactionId: 'abc', otp: '123456' });
-		expect(result.error.message).toBe('Valify: the answer could not be understood (no verified in it)');
+		expect(result.error.message).toBe(
+			'Valify: the answer could not be understood (no verified in it)',
+		);
 	});
 
 	test('a verify that meets a spent token is made again with a new one', async () => {
@@ -465,8 +564,12 @@ describe('verify', () => {
 });
 
 describe('a token serves 3 calls and 10 minutes: the node never fails for it', () => {
-	const tenPhones = Array.from({ length: 10 }, (_, index) => ({ phone: `+20 100 000 0${String(index).padStart(3, '0')}` }));
-	const expectedRecipients = tenPhones.map((_, index) => `01000000${String(index).padStart(3, '0')}`);
+	const tenPhones = Array.from({ length: 10 }, (_, index) => ({
+		phone: `+20 100 000 0${String(index).padStart(3, '0')}`,
+	}));
+	const expectedRecipients = tenPhones.map(
+		(_, index) => `01000000${String(index).padStart(3, '0')}`,
+	);
 	const parameters = { phoneNumber: '={{ $json.phone }}' };
 	const oneAtATime = { batching: { batch: { batchSize: 1 } } };
 
@@ -476,14 +579,21 @@ describe('a token serves 3 calls and 10 minutes: the node never fails for it', (
 		const refusalsBefore = simulator.stats.tokenRefusals;
 		const result = await runNode({
 			nodeType: 'valify',
-			parameters: { resource: 'otp', operation: 'send', ...parameters, ...(extra.parameters ?? {}) },
+			parameters: {
+				resource: 'otp',
+				operation: 'send',
+				...parameters,
+				...(extra.parameters ?? {}),
+			},
 			items: tenPhones,
 			credentials: extra.credentials,
 			helper: extra.helper,
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.json.recipient)).toEqual(expectedRecipients);
-		expect(result.items.map((item) => item.pairedItem)).toEqual(expectedRecipients.map((_, item) => ({ item })));
+		expect(result.items.map((item) => item.pairedItem)).toEqual(
+			expectedRecipients.map((_, item) => ({ item })),
+		);
 		expect(result.items.every((item) => item.json.status === 'sent')).toBe(true);
 		const texted = [...simulator.transactions.entries()]
 			.filter(([id]) => !transactionsBefore.has(id))
@@ -495,7 +605,11 @@ describe('a token serves 3 calls and 10 minutes: the node never fails for it', (
 
 	test('10 items one at a time: a new token after every third call, 4 token requests in all', async () => {
 		const { helper, credentials } = await storedCredential();
-		const { result, refusals } = await sendTen(valify, { parameters: { options: oneAtATime }, credentials, helper });
+		const { result, refusals } = await sendTen(valify, {
+			parameters: { options: oneAtATime },
+			credentials,
+			helper,
+		});
 		expect(valify.tokenRequests()).toHaveLength(4);
 		expect(refusals).toBe(3);
 		expect(valify.apiRequests()).toHaveLength(13);
@@ -548,7 +662,9 @@ describe('a token serves 3 calls and 10 minutes: the node never fails for it', (
 		const result = await send({}, { credentials, helper });
 		expect(result.error).toBeUndefined();
 		expect(valify.apiRequests()).toHaveLength(2);
-		expect(valify.apiRequests()[1].headers.authorization).not.toBe(valify.apiRequests()[0].headers.authorization);
+		expect(valify.apiRequests()[1].headers.authorization).not.toBe(
+			valify.apiRequests()[0].headers.authorization,
+		);
 		expect(valify.tokenRequests()).toHaveLength(1);
 	});
 
@@ -564,11 +680,18 @@ describe('a token serves 3 calls and 10 minutes: the node never fails for it', (
 
 		test('10 items one at a time and at default batching all succeed', async () => {
 			const stored = await storedCredential(strictCredentials);
-			await sendTen(strict, { parameters: { options: oneAtATime }, credentials: stored.credentials, helper: stored.helper });
+			await sendTen(strict, {
+				parameters: { options: oneAtATime },
+				credentials: stored.credentials,
+				helper: stored.helper,
+			});
 			expect(strict.tokenRequests()).toHaveLength(4);
 			strict.reset();
 			strict.latencyMs = 10;
-			const again = await sendTen(strict, { credentials: stored.credentials, helper: stored.helper });
+			const again = await sendTen(strict, {
+				credentials: stored.credentials,
+				helper: stored.helper,
+			});
 			expect(strict.tokenRequests()).toHaveLength(again.refusals);
 		});
 	});
@@ -581,8 +704,17 @@ describe('several items', () => {
 	test('with Continue On Fail, items 1 and 3 are sent and item 2 is an error item paired to input 2', async () => {
 		const result = await send(parameters, { items, onError: 'continueRegularOutput' });
 		expect(result.error).toBeUndefined();
-		expect(valify.apiRequests().map((request) => request.body.phone_number).sort()).toEqual(['01012345678', '01112345678']);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(
+			valify
+				.apiRequests()
+				.map((request) => request.body.phone_number)
+				.sort(),
+		).toEqual(['01012345678', '01112345678']);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.items[0].json.recipient).toBe('01012345678');
 		expect(result.items[1].json.error).toMatch(/^Phone Number "not a phone" is not valid/);
 		expect(result.items[1].json.description).toMatch(/Nothing was sent for this item/);
@@ -608,7 +740,11 @@ describe('several items', () => {
 	});
 
 	test('a Valify failure on one item, with Continue On Fail, carries the HTTP code', async () => {
-		valify.fail({ status: 422, body: { message: 'Maximum trials exceeded', error_code: 2002 }, path: '/api/v1/otp/send/' });
+		valify.fail({
+			status: 422,
+			body: { message: 'Maximum trials exceeded', error_code: 2002 },
+			path: '/api/v1/otp/send/',
+		});
 		const result = await send({}, { onError: 'continueRegularOutput' });
 		expect(result.items[0].json).toEqual({
 			error: 'Valify: the request was refused: Maximum trials exceeded',

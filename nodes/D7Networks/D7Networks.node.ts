@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { otpResource } from '../shared/descriptions';
@@ -10,7 +15,10 @@ export class D7Networks implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'D7 Networks',
 		name: 'd7Networks',
-		icon: { light: 'file:../../icons/d7Networks.svg', dark: 'file:../../icons/d7Networks.dark.svg' },
+		icon: {
+			light: 'file:../../icons/d7Networks.svg',
+			dark: 'file:../../icons/d7Networks.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

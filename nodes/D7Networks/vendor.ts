@@ -18,7 +18,9 @@ function validationText(entry: Record<string, unknown>): string | undefined {
 	const message = firstText(entry.msg, entry.message);
 	if (message === undefined) return undefined;
 	const location = Array.isArray(entry.loc)
-		? entry.loc.filter((part) => part !== 'body' && (typeof part === 'string' || typeof part === 'number')).join('.')
+		? entry.loc
+				.filter((part) => part !== 'body' && (typeof part === 'string' || typeof part === 'number'))
+				.join('.')
 		: '';
 	return location ? `${location}: ${message}` : message;
 }
@@ -31,7 +33,10 @@ function saysFailed(answer: VendorAnswer): boolean {
 function describeD7Failure(answer: VendorAnswer): VendorProblem | undefined {
 	const entries = detailEntries(answer.body);
 	const code = firstText(...entries.map((entry) => entry.code));
-	const message = firstText(...entries.map((entry) => entry.message), ...entries.map((entry) => entry.msg));
+	const message = firstText(
+		...entries.map((entry) => entry.message),
+		...entries.map((entry) => entry.msg),
+	);
 	const status = answer.statusCode;
 
 	if (status === 401 || code === 'ACCESS_TOKEN_SIGNATURE_VERIFICATION_FAILED') {
@@ -49,7 +54,9 @@ function describeD7Failure(answer: VendorAnswer): VendorProblem | undefined {
 		};
 	}
 	if (status === 422) {
-		const problems = entries.map(validationText).filter((text): text is string => text !== undefined);
+		const problems = entries
+			.map(validationText)
+			.filter((text): text is string => text !== undefined);
 		return {
 			message: problems.length
 				? `the request was rejected: ${problems.join('; ')}`
@@ -103,4 +110,3 @@ export const d7Networks: Vendor = {
 	saysFailed,
 	describeFailure: describeD7Failure,
 };
-

@@ -18,7 +18,7 @@ function paynetFlowCode(name: string, words: string): PaynetCode {
 	return {
 		name,
 		words,
-		hint: 'Paynet names this return code in its general table; it is not one of the OTP calls\' usual answers. Look the request up in the Paynet panel or ask Paynet support.',
+		hint: "Paynet names this return code in its general table; it is not one of the OTP calls' usual answers. Look the request up in the Paynet panel or ask Paynet support.",
 	};
 }
 
@@ -62,7 +62,7 @@ const PAYNET_CODES: Record<number, PaynetCode> = {
 	8: {
 		name: 'servererror',
 		words: 'internal server error',
-		hint: 'The code may or may not have been sent; nothing was repeated. Check Paynet\'s status before running again.',
+		hint: "The code may or may not have been sent; nothing was repeated. Check Paynet's status before running again.",
 	},
 	9: {
 		name: 'notimplemented',
@@ -71,7 +71,7 @@ const PAYNET_CODES: Record<number, PaynetCode> = {
 	},
 	10: {
 		name: 'timeout',
-		words: 'the request timed out on Paynet\'s side',
+		words: "the request timed out on Paynet's side",
 		hint: 'The code may or may not have been sent; nothing was repeated. For a send, wait until the OTP would expire before sending again for the same session.',
 	},
 	11: {
@@ -87,7 +87,10 @@ const PAYNET_CODES: Record<number, PaynetCode> = {
 	// 13 to 21 are named in Paynet's return-code table but not explained there; they belong to its
 	// card payment flows (Paynet.js sessions, card data, POS and rates), not to the OTP calls.
 	13: paynetFlowCode('paynetjnosession', 'no Paynet.js session was found'),
-	14: paynetFlowCode('paynetjwrongbin', 'the card number (BIN) does not match the Paynet.js session'),
+	14: paynetFlowCode(
+		'paynetjwrongbin',
+		'the card number (BIN) does not match the Paynet.js session',
+	),
 	15: paynetFlowCode('paynetjunmatchtran', 'the transaction does not match the Paynet.js session'),
 	16: paynetFlowCode('paynetj3derror', 'the 3D Secure step of the Paynet.js session failed'),
 	17: paynetFlowCode('paynetjusedsession', 'the Paynet.js session was already used'),
@@ -155,20 +158,25 @@ function describePaynetFailure(answer: VendorAnswer): VendorProblem | undefined 
 			hint: withPaynetMessage(known.hint, body),
 			vendorCode: code,
 			// Paynet's own server error or timeout: the code may have gone out all the same.
-			...(known.name === 'servererror' || known.name === 'timeout' ? { mayHaveBeenSent: true } : {}),
+			...(known.name === 'servererror' || known.name === 'timeout'
+				? { mayHaveBeenSent: true }
+				: {}),
 		};
 	}
 	if (code !== undefined && code !== PAYNET_SUCCESS) {
 		return {
 			message: `the request failed with result code ${code}`,
-			hint: withPaynetMessage('See Paynet\'s list of result codes, or ask Paynet support.', body),
+			hint: withPaynetMessage("See Paynet's list of result codes, or ask Paynet support.", body),
 			vendorCode: code,
 		};
 	}
 	if (type !== undefined && PAYNET_ERROR_TYPES[type] !== undefined) {
 		return {
 			message: `${PAYNET_ERROR_TYPES[type]} (${type})`,
-			hint: withPaynetMessage('Check the phone number, the OTP session ID and the credential.', body),
+			hint: withPaynetMessage(
+				'Check the phone number, the OTP session ID and the credential.',
+				body,
+			),
 			vendorCode: code,
 		};
 	}
@@ -207,10 +215,13 @@ export function paynetTimeToIso(value: unknown): string | null {
 	if (typeof value !== 'string') return null;
 	const match = PAYNET_TIME.exec(value.trim());
 	if (match === null) return null;
-	const [, year, month, day, hour, minute, second = '0', fraction = '', offset = TURKEY_OFFSET] = match;
+	const [, year, month, day, hour, minute, second = '0', fraction = '', offset = TURKEY_OFFSET] =
+		match;
 	const fields = [year, month, day, hour, minute, second].map(Number);
 	const milliseconds = Number(fraction.padEnd(3, '0').slice(0, 3));
-	const local = new Date(Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], milliseconds));
+	const local = new Date(
+		Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], milliseconds),
+	);
 	// Date.UTC rolls over (February 30 becomes March 2): such a time is not a time.
 	if (
 		local.getUTCFullYear() !== fields[0] ||
@@ -225,7 +236,9 @@ export function paynetTimeToIso(value: unknown): string | null {
 	let offsetMinutes = 0;
 	if (offset.toUpperCase() !== 'Z') {
 		const digits = offset.slice(1).replace(':', '');
-		offsetMinutes = (offset.startsWith('-') ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+		offsetMinutes =
+			(offset.startsWith('-') ? -1 : 1) *
+			(Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
 	}
 	return new Date(local.getTime() - offsetMinutes * 60_000).toISOString();
 }

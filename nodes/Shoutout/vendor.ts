@@ -11,7 +11,7 @@ import type { Vendor } from '../shared/types';
 const NOT_SENT_STATUSES: Record<string, { words: string; hint: string }> = {
 	'1010': {
 		words: 'internal error',
-		hint: 'ShoutOUT had an internal error and did not send the SMS. Check ShoutOUT\'s status, then run again.',
+		hint: "ShoutOUT had an internal error and did not send the SMS. Check ShoutOUT's status, then run again.",
 	},
 	'1012': {
 		words: 'no route',
@@ -37,7 +37,9 @@ function notSentStatus(answer: VendorAnswer): string | undefined {
 function describeShoutoutFailure(answer: VendorAnswer): VendorProblem | undefined {
 	const status = answer.statusCode;
 	const body = answer.body;
-	const message = isRecord(body) ? firstText(body.message, body.description, body.error) : undefined;
+	const message = isRecord(body)
+		? firstText(body.message, body.description, body.error)
+		: undefined;
 
 	if (status === 401 || status === 403) {
 		return {
@@ -56,7 +58,9 @@ function describeShoutoutFailure(answer: VendorAnswer): VendorProblem | undefine
 	}
 	if (status === 400) {
 		return {
-			message: message ? `the request was rejected: ${message}` : 'the request was rejected as invalid',
+			message: message
+				? `the request was rejected: ${message}`
+				: 'the request was rejected as invalid',
 			hint: 'Correct what ShoutOUT named (sender mask, destination, message or reference ID) and run again.',
 		};
 	}

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { otpResource } from '../shared/descriptions';
@@ -14,7 +19,8 @@ export class TurkeySms implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send one-time passwords by SMS with TurkeySMS, with its standard or your own message',
+		description:
+			'Send one-time passwords by SMS with TurkeySMS, with its standard or your own message',
 		defaults: { name: 'TurkeySMS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -61,7 +61,7 @@ function describeTurkeySmsFailure(answer: VendorAnswer): VendorProblem | undefin
 		const said = firstText(body.result_message);
 		return {
 			message: said === undefined ? 'the request was refused' : `the request was refused: ${said}`,
-			hint: 'See TurkeySMS\'s response codes for this code. Nothing was retried.',
+			hint: "See TurkeySMS's response codes for this code. Nothing was retried.",
 			vendorCode: code,
 		};
 	}
@@ -96,9 +96,13 @@ export const turkeySms: Vendor = {
 	saysFailed: (answer) => {
 		if (!isRecord(answer.body)) return false;
 		const code = resultCodeOf(answer);
-		return answer.body.result === false || (code !== undefined && PROBLEMS_BY_CODE[code] !== undefined);
+		return (
+			answer.body.result === false || (code !== undefined && PROBLEMS_BY_CODE[code] !== undefined)
+		);
 	},
 	describeFailure: describeTurkeySmsFailure,
 	rateLimitWait: (answer) =>
-		resultCodeOf(answer) === RATE_LIMIT_CODE ? (retryAfterMs(answer) ?? DEFAULT_RATE_LIMIT_WAIT_MS) : undefined,
+		resultCodeOf(answer) === RATE_LIMIT_CODE
+			? (retryAfterMs(answer) ?? DEFAULT_RATE_LIMIT_WAIT_MS)
+			: undefined,
 };

@@ -12,13 +12,25 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { isRecord } from '../shared/answer';
 import { referenceOf } from '../shared/output';
 import type { Refusal, VerifiedEvent } from './verification';
-import { SIGNATURE_HEADER, TURKEY_SMS_EVENTS, checkSignature, isRefusal, readSignedEvent } from './verification';
+import {
+	SIGNATURE_HEADER,
+	TURKEY_SMS_EVENTS,
+	checkSignature,
+	isRefusal,
+	readSignedEvent,
+} from './verification';
 
 const DEFAULT_MAX_AGE_SECONDS = 300;
 
-const EVENT_NAMES: Record<(typeof TURKEY_SMS_EVENTS)[number], { name: string; description: string }> = {
+const EVENT_NAMES: Record<
+	(typeof TURKEY_SMS_EVENTS)[number],
+	{ name: string; description: string }
+> = {
 	'sms.sent': { name: 'SMS Sent', description: 'TurkeySMS handed the message to the operator' },
-	'sms.delivered': { name: 'SMS Delivered', description: 'The operator reported the message delivered' },
+	'sms.delivered': {
+		name: 'SMS Delivered',
+		description: 'The operator reported the message delivered',
+	},
 	'sms.failed': { name: 'SMS Failed', description: 'The message could not be delivered' },
 	'otp.verified': { name: 'OTP Verified', description: 'A code was verified' },
 	'key.test': { name: 'Key Test', description: 'The test event of the TurkeySMS panel' },
@@ -33,8 +45,13 @@ function rawBodyOf(request: unknown): Buffer | undefined {
 
 /** Answers a refused request itself, so no execution starts; says why in words without secrets. */
 function refuse(context: IWebhookFunctions, refusal: Refusal): IWebhookResponseData {
-	context.logger.warn(`TurkeySMS Trigger: refused an event with HTTP ${refusal.status}: ${refusal.reason}`);
-	context.getResponseObject().status(refusal.status).json({ message: `Refused: ${refusal.reason}` });
+	context.logger.warn(
+		`TurkeySMS Trigger: refused an event with HTTP ${refusal.status}: ${refusal.reason}`,
+	);
+	context
+		.getResponseObject()
+		.status(refusal.status)
+		.json({ message: `Refused: ${refusal.reason}` });
 	return { noWebhookResponse: true };
 }
 
@@ -59,16 +76,19 @@ export class TurkeySmsTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when TurkeySMS reports a message event (sent, delivered, failed, OTP verified)',
+		description:
+			'Starts the workflow when TurkeySMS reports a message event (sent, delivered, failed, OTP verified)',
 		defaults: { name: 'TurkeySMS Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'turkeySmsApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
-					'Copy the Production URL above into the TurkeySMS panel (API Center → Security & IP → Webhook), and its webhook secret into the credential\'s Webhook Secret. Then activate this workflow.',
+					"Copy the Production URL above into the TurkeySMS panel (API Center → Security & IP → Webhook), and its webhook secret into the credential's Webhook Secret. Then activate this workflow.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -80,7 +100,8 @@ export class TurkeySmsTrigger implements INodeType {
 				required: true,
 				default: [...TURKEY_SMS_EVENTS],
 				options: TURKEY_SMS_EVENTS.map((value) => ({ value, ...EVENT_NAMES[value] })),
-				description: 'The events that start the workflow. Others are acknowledged (HTTP 200) and start nothing, so TurkeySMS does not retry them.',
+				description:
+					'The events that start the workflow. Others are acknowledged (HTTP 200) and start nothing, so TurkeySMS does not retry them.',
 			},
 			{
 				displayName: 'Options',
@@ -95,7 +116,8 @@ export class TurkeySmsTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: DEFAULT_MAX_AGE_SECONDS,
-						description: 'Events whose signed timestamp is older are refused (HTTP 403) as possible replays',
+						description:
+							'Events whose signed timestamp is older are refused (HTTP 403) as possible replays',
 					},
 				],
 			},
@@ -130,11 +152,15 @@ export class TurkeySmsTrigger implements INodeType {
 		const rawBody = rawBodyOf(request);
 		const badSignature = checkSignature(secret, rawBody, request.headers[SIGNATURE_HEADER]);
 		if (badSignature !== undefined || rawBody === undefined) {
-			return refuse(this, badSignature ?? { status: 403, reason: 'the request body could not be read' });
+			return refuse(
+				this,
+				badSignature ?? { status: 403, reason: 'the request body could not be read' },
+			);
 		}
 
 		const options = this.getNodeParameter('options', {}) as { maxAgeSeconds?: number };
-		const maxAgeSeconds = typeof options.maxAgeSeconds === 'number' ? options.maxAgeSeconds : DEFAULT_MAX_AGE_SECONDS;
+		const maxAgeSeconds =
+			typeof options.maxAgeSeconds === 'number' ? options.maxAgeSeconds : DEFAULT_MAX_AGE_SECONDS;
 		const read = readSignedEvent(rawBody, maxAgeSeconds, Date.now());
 		if (isRefusal(read)) return refuse(this, read);
 

@@ -12,7 +12,13 @@ const SUPPORTED_ALGORITHM = 'sha256';
 export const MAX_FUTURE_SKEW_SECONDS = 60;
 
 /** The events TurkeySMS posts (turkeysms.com.tr/en/docs/webhooks). */
-export const TURKEY_SMS_EVENTS = ['sms.sent', 'sms.delivered', 'sms.failed', 'otp.verified', 'key.test'] as const;
+export const TURKEY_SMS_EVENTS = [
+	'sms.sent',
+	'sms.delivered',
+	'sms.failed',
+	'otp.verified',
+	'key.test',
+] as const;
 
 /** Why a request was refused, in words that carry neither the secret nor the signature. */
 export interface Refusal {
@@ -37,9 +43,13 @@ export function checkSignature(
 	header: string | string[] | undefined,
 ): Refusal | undefined {
 	if (secret === '') {
-		return { status: 403, reason: 'the credential has no webhook secret, so no event can be verified' };
+		return {
+			status: 403,
+			reason: 'the credential has no webhook secret, so no event can be verified',
+		};
 	}
-	if (rawBody === undefined) return { status: 403, reason: 'the request body could not be read to verify it' };
+	if (rawBody === undefined)
+		return { status: 403, reason: 'the request body could not be read to verify it' };
 	if (typeof header !== 'string' || header.trim() === '') {
 		return { status: 403, reason: `the ${SIGNATURE_HEADER} header is missing` };
 	}
@@ -50,7 +60,10 @@ export function checkSignature(
 		return { status: 403, reason: `the ${SIGNATURE_HEADER} header is not <algorithm>=<hex>` };
 	}
 	if (algorithm !== SUPPORTED_ALGORITHM) {
-		return { status: 403, reason: `the signature algorithm is not supported (only ${SUPPORTED_ALGORITHM})` };
+		return {
+			status: 403,
+			reason: `the signature algorithm is not supported (only ${SUPPORTED_ALGORITHM})`,
+		};
 	}
 	const expected = createHmac(SUPPORTED_ALGORITHM, secret).update(rawBody).digest();
 	const given = Buffer.from(signature, 'hex');
@@ -79,7 +92,11 @@ export function eventTime(value: unknown): Date | undefined {
  * `maxAgeSeconds`, at most a minute ahead (else 403: the timestamp in the signed body is the
  * one replay protection can trust; the timestamp header is not signed).
  */
-export function readSignedEvent(rawBody: Buffer, maxAgeSeconds: number, now: number): VerifiedEvent | Refusal {
+export function readSignedEvent(
+	rawBody: Buffer,
+	maxAgeSeconds: number,
+	now: number,
+): VerifiedEvent | Refusal {
 	let body: unknown;
 	try {
 		body = JSON.parse(rawBody.toString('utf8'));
@@ -88,13 +105,17 @@ export function readSignedEvent(rawBody: Buffer, maxAgeSeconds: number, now: num
 	}
 	if (!isRecord(body)) return { status: 400, reason: 'the body is not a JSON object' };
 	const timestamp = eventTime(body.timestamp);
-	if (timestamp === undefined) return { status: 403, reason: 'the event has no timestamp to check its age' };
+	if (timestamp === undefined)
+		return { status: 403, reason: 'the event has no timestamp to check its age' };
 	const ageSeconds = (now - timestamp.getTime()) / 1000;
 	if (ageSeconds > maxAgeSeconds) {
 		return { status: 403, reason: `the event is older than ${maxAgeSeconds} seconds (a replay?)` };
 	}
 	if (ageSeconds < -MAX_FUTURE_SKEW_SECONDS) {
-		return { status: 403, reason: `the event's timestamp is more than ${MAX_FUTURE_SKEW_SECONDS} seconds in the future` };
+		return {
+			status: 403,
+			reason: `the event's timestamp is more than ${MAX_FUTURE_SKEW_SECONDS} seconds in the future`,
+		};
 	}
 	const event = typeof body.event_type === 'string' ? body.event_type : '';
 	return { body, event, timestamp };

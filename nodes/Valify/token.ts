@@ -46,7 +46,8 @@ function tokenProblem(statusCode: number, body: unknown): VendorProblem {
 		};
 	}
 	if (statusCode >= 500 || typeof body === 'string') {
-		const page = typeof body === 'string' && body.trim() !== '' ? ' with a page that is not JSON' : '';
+		const page =
+			typeof body === 'string' && body.trim() !== '' ? ' with a page that is not JSON' : '';
 		return {
 			message: `the token endpoint failed (HTTP ${statusCode}${page})`,
 			hint: "No code was sent. Check the credential's environment or base URL and Valify's status, then run again.",
@@ -82,44 +83,47 @@ export async function requestToken(
 	context: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<{ accessToken: string }> {
-		let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
-		try {
-			response = (await context.helpers.httpRequest({
-				method: 'POST',
-				url: `${baseUrlOf(credentials, valify.environments)}${VALIFY_TOKEN_PATH}`,
-				body: new URLSearchParams({
-					grant_type: 'password',
-					username: String(credentials.username ?? ''),
-					password: String(credentials.password ?? ''),
-					client_id: String(credentials.clientId ?? ''),
-					client_secret: String(credentials.clientSecret ?? ''),
-				}),
-				headers: { Accept: 'application/json' },
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				// A redirect would carry the password and client secret to another address.
-				disableFollowRedirect: true,
-				timeout: TOKEN_TIMEOUT_MS,
-			})) as typeof response;
-		} catch (error) {
-			throw tokenFailure(networkProblem(error));
-		}
-		const body = parseBody(response.body);
-		const accessToken = isRecord(body) ? firstText(body.access_token) : undefined;
-		if (isRedirect(response.statusCode)) {
-			throw tokenFailure(redirectProblem(response.statusCode, response.headers?.location), response.statusCode);
-		}
-		if (!isSuccessStatus(response.statusCode)) {
-			throw tokenFailure(tokenProblem(response.statusCode, body), response.statusCode);
-		}
-		if (accessToken === undefined) {
-			throw tokenFailure(
-				{
-					message: 'the token endpoint answered without an access token',
-					hint: "No code was sent. Check the credential's environment or base URL.",
-				},
-				response.statusCode,
-			);
-		}
-		return { accessToken };
+	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> };
+	try {
+		response = (await context.helpers.httpRequest({
+			method: 'POST',
+			url: `${baseUrlOf(credentials, valify.environments)}${VALIFY_TOKEN_PATH}`,
+			body: new URLSearchParams({
+				grant_type: 'password',
+				username: String(credentials.username ?? ''),
+				password: String(credentials.password ?? ''),
+				client_id: String(credentials.clientId ?? ''),
+				client_secret: String(credentials.clientSecret ?? ''),
+			}),
+			headers: { Accept: 'application/json' },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			// A redirect would carry the password and client secret to another address.
+			disableFollowRedirect: true,
+			timeout: TOKEN_TIMEOUT_MS,
+		})) as typeof response;
+	} catch (error) {
+		throw tokenFailure(networkProblem(error));
+	}
+	const body = parseBody(response.body);
+	const accessToken = isRecord(body) ? firstText(body.access_token) : undefined;
+	if (isRedirect(response.statusCode)) {
+		throw tokenFailure(
+			redirectProblem(response.statusCode, response.headers?.location),
+			response.statusCode,
+		);
+	}
+	if (!isSuccessStatus(response.statusCode)) {
+		throw tokenFailure(tokenProblem(response.statusCode, body), response.statusCode);
+	}
+	if (accessToken === undefined) {
+		throw tokenFailure(
+			{
+				message: 'the token endpoint answered without an access token',
+				hint: "No code was sent. Check the credential's environment or base URL.",
+			},
+			response.statusCode,
+		);
+	}
+	return { accessToken };
 }

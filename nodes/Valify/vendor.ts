@@ -16,7 +16,9 @@ function mentionsBundleKey(answer: VendorAnswer): boolean {
 
 /** Valify's 2xx that says the OTP was not sent. */
 function saysFailed(answer: VendorAnswer): boolean {
-	return isRecord(answer.body) && isRecord(answer.body.result) && answer.body.result.success === false;
+	return (
+		isRecord(answer.body) && isRecord(answer.body.result) && answer.body.result.success === false
+	);
 }
 
 function describeValifyFailure(answer: VendorAnswer): VendorProblem | undefined {
@@ -95,4 +97,3 @@ export const valify: Vendor = {
 	// A token serves 3 calls or 10 minutes; a refused one was not acted on, so a new one is fetched.
 	token: { field: 'accessToken', refused: refusedTheToken, maxRenewals: MAX_FRESH_TOKENS_PER_CALL },
 };
-

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	NodeApiError,
+} from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { VendorAnswer, VendorRequest } from './answer';
@@ -30,7 +35,7 @@ export type VendorCall =
 			verdict?: (answer: VendorAnswer) => IDataObject | undefined;
 			read: (answer: SuccessfulAnswer) => IDataObject | undefined;
 			needs: string;
-		};
+	  };
 
 const MAX_RATE_LIMIT_RETRIES = 3;
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
@@ -46,7 +51,12 @@ function tooManyRequestsWait(answer: VendorAnswer): number | undefined {
 }
 
 /** The NodeApiError for an answer that is not a success, in the vendor's words where it has any. */
-function vendorFailure(context: IExecuteFunctions, itemIndex: number, vendor: Vendor, answer: VendorAnswer): NodeApiError {
+function vendorFailure(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	vendor: Vendor,
+	answer: VendorAnswer,
+): NodeApiError {
 	const problem = vendor.describeFailure(answer) ?? problemFromStatus(vendor.displayName, answer);
 	return vendorApiError(context, itemIndex, vendor.displayName, answer, problem);
 }
@@ -93,7 +103,11 @@ export async function callVendor(
 	const options = { sends: call.sends, timeoutMs: run.timeoutMs };
 	let answer = await rateLimitedExchange(this, itemIndex, vendor, credentials, request, options);
 	const token = vendor.token;
-	for (let renewals = 0; token && renewals < token.maxRenewals && token.refused(answer, renewals); renewals++) {
+	for (
+		let renewals = 0;
+		token && renewals < token.maxRenewals && token.refused(answer, renewals);
+		renewals++
+	) {
 		await run.clearToken(vendor.credentialType, token.field);
 		answer = await rateLimitedExchange(this, itemIndex, vendor, credentials, request, options);
 	}

@@ -10,7 +10,10 @@ export const otpResource: INodeProperties = {
 	default: 'otp',
 };
 
-export function operationField(options: INodePropertyOptions[], defaultOperation: string): INodeProperties {
+export function operationField(
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -27,14 +30,17 @@ export function operationField(options: INodePropertyOptions[], defaultOperation
  * variant n8n makes of a node with `usableAsTool`): what every field needs and which result the
  * next step takes. Without it n8n says only "<action> in <node>". Editable in the tool's node.
  */
-export function toolDescriptionFields<Operation extends string>(descriptions: Record<Operation, string>): INodeProperties[] {
+export function toolDescriptionFields<Operation extends string>(
+	descriptions: Record<Operation, string>,
+): INodeProperties[] {
 	return (Object.entries(descriptions) as Array<[Operation, string]>).map(([operation, text]) => ({
 		displayName: 'Tool Description',
 		name: 'toolDescription',
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: text,
-		description: 'What the AI Agent is told about this tool: what each field needs and what comes back',
+		description:
+			'What the AI Agent is told about this tool: what each field needs and what comes back',
 		displayOptions: { show: { '@tool': [true], resource: ['otp'], operation: [operation] } },
 	}));
 }

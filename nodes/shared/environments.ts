@@ -9,8 +9,13 @@ export interface Environment {
 }
 
 /** The base URL the credential data chose: a host of the list, or its Base URL for Custom. */
-export function baseUrlOf(credentials: ICredentialDataDecryptedObject, environments: Environment[]): string {
-	const chosen = environments.find(({ value }) => value === credentials.environment) ?? environments[0];
-	const url = credentials.environment === 'custom' ? String(credentials.baseUrl ?? '').trim() : chosen.url;
+export function baseUrlOf(
+	credentials: ICredentialDataDecryptedObject,
+	environments: Environment[],
+): string {
+	const chosen =
+		environments.find(({ value }) => value === credentials.environment) ?? environments[0];
+	const url =
+		credentials.environment === 'custom' ? String(credentials.baseUrl ?? '').trim() : chosen.url;
 	return url.replace(/\/+$/, '');
 }

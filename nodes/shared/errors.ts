@@ -42,15 +42,22 @@ export class ExplainedFailure extends Error {
 }
 
 function explainedIn(value: unknown): { problem: VendorProblem; statusCode?: number } | undefined {
-	if (!isRecord(value) || !isRecord(value.vendorProblem) || typeof value.vendorProblem.message !== 'string') {
+	if (
+		!isRecord(value) ||
+		!isRecord(value.vendorProblem) ||
+		typeof value.vendorProblem.message !== 'string'
+	) {
 		return undefined;
 	}
-	const statusCode = typeof value.vendorHttpStatus === 'number' ? value.vendorHttpStatus : undefined;
+	const statusCode =
+		typeof value.vendorHttpStatus === 'number' ? value.vendorHttpStatus : undefined;
 	return { problem: value.vendorProblem as unknown as VendorProblem, statusCode };
 }
 
 /** The words of an ExplainedFailure, in the NodeApiError n8n made of it (or in the error itself). */
-export function explainedFailureOf(error: unknown): { problem: VendorProblem; statusCode?: number } | undefined {
+export function explainedFailureOf(
+	error: unknown,
+): { problem: VendorProblem; statusCode?: number } | undefined {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
 	while (isRecord(current) && !seen.has(current)) {
@@ -75,7 +82,10 @@ function redirectTarget(location: unknown): string | undefined {
  * Words for a redirect. Calls never follow one: n8n would send the credential's key along to
  * wherever it points, and a send repeated at another address could text the person twice.
  */
-export function redirectProblem(statusCode: number, location: unknown): { message: string; hint: string } {
+export function redirectProblem(
+	statusCode: number,
+	location: unknown,
+): { message: string; hint: string } {
 	const target = redirectTarget(location);
 	return {
 		message: `the address answered with a redirect (HTTP ${statusCode}${target ? ` to ${target}` : ''})`,
@@ -101,15 +111,21 @@ export function problemFromStatus(vendor: string, answer: VendorAnswer): VendorP
 		};
 	}
 	if (status === 401 || status === 403) {
-		return { message: `the credentials were refused (HTTP ${status}${page})`, hint: 'Check the API key in the credential.' };
+		return {
+			message: `the credentials were refused (HTTP ${status}${page})`,
+			hint: 'Check the API key in the credential.',
+		};
 	}
 	if (status === 404) {
-		return { message: `the address was not found (HTTP 404${page})`, hint: 'Check the credential\'s environment and base URL.' };
+		return {
+			message: `the address was not found (HTTP 404${page})`,
+			hint: "Check the credential's environment and base URL.",
+		};
 	}
 	if (isSuccessStatus(status)) {
 		return {
 			message: `the answer could not be understood (HTTP ${status}${page || ', unexpected content'})`,
-			hint: 'It is not taken for a success, and nothing was repeated: a code may or may not have been sent. Check the provider\'s status before retrying.',
+			hint: "It is not taken for a success, and nothing was repeated: a code may or may not have been sent. Check the provider's status before retrying.",
 			mayHaveBeenSent: true,
 		};
 	}
@@ -132,7 +148,10 @@ export function nothingSentFor(answer: VendorAnswer | undefined, problem: Vendor
 }
 
 /** Marks an error with whether the vendor certainly did not send; the item loop puts it on the item. */
-export function withNothingSent<T extends { context: IDataObject }>(error: T, nothingSent: boolean): T {
+export function withNothingSent<T extends { context: IDataObject }>(
+	error: T,
+	nothingSent: boolean,
+): T {
 	error.context.nothingSent = nothingSent;
 	return error;
 }

@@ -15,7 +15,12 @@ export interface ReferenceField {
 	placeholder: string;
 }
 
-export function referenceProperty({ displayName, name, vendorName, placeholder }: ReferenceField): INodeProperties {
+export function referenceProperty({
+	displayName,
+	name,
+	vendorName,
+	placeholder,
+}: ReferenceField): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -59,12 +64,31 @@ export function codeProperty({
 	placeholder = '123456',
 	description = 'The code the person typed',
 }: CodeField): INodeProperties {
-	return { displayName, name, type: 'string', required: true, default: '', placeholder, description };
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		description,
+	};
 }
 
-export function readCode(context: IExecuteFunctions, itemIndex: number, { displayName, name }: CodeField): string {
+export function readCode(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	{ displayName, name }: CodeField,
+): string {
 	const code = readText(context, itemIndex, name, displayName);
-	if (!CODE.test(code)) throw badInput(context, itemIndex, displayName, code, 'expected the letters or digits of the code');
+	if (!CODE.test(code))
+		throw badInput(
+			context,
+			itemIndex,
+			displayName,
+			code,
+			'expected the letters or digits of the code',
+		);
 	return code;
 }
 

@@ -27,7 +27,11 @@ function isNodeError(error: unknown): error is NodeErrorLike {
 }
 
 /** Every error leaves the node stamped with the item it belongs to. */
-function errorForItem(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeErrorLike {
+function errorForItem(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeErrorLike {
 	if (isNodeError(error)) {
 		error.context = { ...(error.context ?? {}), itemIndex };
 		return error;
@@ -40,7 +44,11 @@ function errorForItem(context: IExecuteFunctions, error: unknown, itemIndex: num
  * a call's error was marked by the transport (see nothingSentFor), and any other error may
  * have come after the message went out. Other operations say nothing of it.
  */
-function settleNothingSent(error: NodeErrorLike, sends: boolean, beforeAnyCall: boolean): boolean | undefined {
+function settleNothingSent(
+	error: NodeErrorLike,
+	sends: boolean,
+	beforeAnyCall: boolean,
+): boolean | undefined {
 	const context = { ...(error.context ?? {}) };
 	delete context.nothingSent;
 	const nothingSent = sends ? beforeAnyCall || error.context?.nothingSent === true : undefined;

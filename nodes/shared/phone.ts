@@ -54,7 +54,10 @@ export function toNationalNumber(
 		digits = digits.slice(countryCode.length);
 	} else if (digits.startsWith('0')) {
 		digits = digits.slice(1);
-	} else if (digits.startsWith(countryCode) && nationalNumber.test(digits.slice(countryCode.length))) {
+	} else if (
+		digits.startsWith(countryCode) &&
+		nationalNumber.test(digits.slice(countryCode.length))
+	) {
 		digits = digits.slice(countryCode.length);
 	}
 	return nationalNumber.test(digits) ? digits : undefined;

@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { VendorAnswer, VendorRequest } from './answer';
@@ -25,10 +29,17 @@ export function networkFailure(error: unknown): NetworkFailure {
 		const current = pending.pop();
 		if (!current || typeof current !== 'object' || seen.has(current)) continue;
 		seen.add(current);
-		const record = current as { code?: unknown; message?: unknown; messages?: unknown; cause?: unknown; errorResponse?: unknown };
+		const record = current as {
+			code?: unknown;
+			message?: unknown;
+			messages?: unknown;
+			cause?: unknown;
+			errorResponse?: unknown;
+		};
 		if (typeof record.code === 'string') said.push(record.code);
 		if (typeof record.message === 'string') said.push(record.message);
-		if (Array.isArray(record.messages)) said.push(...record.messages.filter((text) => typeof text === 'string'));
+		if (Array.isArray(record.messages))
+			said.push(...record.messages.filter((text) => typeof text === 'string'));
 		pending.push(record.cause, record.errorResponse);
 	}
 	const text = said.join(' ').toUpperCase();
@@ -85,16 +96,31 @@ export async function exchange(
 	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
 	try {
 		// Handing n8n the credentials the run already read saves it decrypting them again.
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, vendor.credentialType, httpOptions, {
-			credentialsDecrypted: { id: '', name: vendor.credentialType, type: vendor.credentialType, data: credentials },
-		})) as typeof response;
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			vendor.credentialType,
+			httpOptions,
+			{
+				credentialsDecrypted: {
+					id: '',
+					name: vendor.credentialType,
+					type: vendor.credentialType,
+					data: credentials,
+				},
+			},
+		)) as typeof response;
 	} catch (error) {
 		const explained = explainedFailureOf(error);
 		if (explained !== undefined) {
 			const answer =
-				explained.statusCode === undefined ? undefined : { statusCode: explained.statusCode, body: undefined, headers: {} };
+				explained.statusCode === undefined
+					? undefined
+					: { statusCode: explained.statusCode, body: undefined, headers: {} };
 			// The credential's preAuthentication (a token exchange) failed: the call itself was never made.
-			throw withNothingSent(vendorApiError(this, itemIndex, vendor.displayName, answer, explained.problem), true);
+			throw withNothingSent(
+				vendorApiError(this, itemIndex, vendor.displayName, answer, explained.problem),
+				true,
+			);
 		}
 		const failure = networkFailure(error);
 		const consequence = failure.neverConnected
@@ -119,7 +145,13 @@ export async function exchange(
 		headers: response.headers ?? {},
 	};
 	if (isRedirect(answer.statusCode)) {
-		throw vendorApiError(this, itemIndex, vendor.displayName, answer, redirectProblem(answer.statusCode, answer.headers.location));
+		throw vendorApiError(
+			this,
+			itemIndex,
+			vendor.displayName,
+			answer,
+			redirectProblem(answer.statusCode, answer.headers.location),
+		);
 	}
 	return answer;
 }

@@ -12,7 +12,9 @@ export function showValue(value: unknown): string {
 	else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
 	else if (Array.isArray(value)) text = 'a list';
 	else text = 'an object';
-	return text.length > SHOWN_VALUE_LENGTH ? `${text.slice(0, SHOWN_VALUE_LENGTH)}…" (${text.length} characters)` : text;
+	return text.length > SHOWN_VALUE_LENGTH
+		? `${text.slice(0, SHOWN_VALUE_LENGTH)}…" (${text.length} characters)`
+		: text;
 }
 
 /** Bad input: names the field, the value and what is expected; raised before anything is sent. */
@@ -23,10 +25,14 @@ export function badInput(
 	value: unknown,
 	expected: string,
 ): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `${field} ${showValue(value)} is not valid: ${expected}`, {
-		itemIndex,
-		description: `Fix the "${field}" field of the node (or the data feeding it) and run again. Nothing was sent for this item.`,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`${field} ${showValue(value)} is not valid: ${expected}`,
+		{
+			itemIndex,
+			description: `Fix the "${field}" field of the node (or the data feeding it) and run again. Nothing was sent for this item.`,
+		},
+	);
 }
 
 /** Reads a parameter that must be text (numbers are taken as their digits); trims it. */
@@ -43,12 +49,16 @@ export function readText(
 		throw badInput(context, itemIndex, field, value, 'expected text');
 	}
 	const text = (value ?? '').trim();
-	if (required && text === '') throw badInput(context, itemIndex, field, value, 'it must not be empty');
+	if (required && text === '')
+		throw badInput(context, itemIndex, field, value, 'it must not be empty');
 	return text;
 }
 
 /** The `additionalFields` collection: only the fields the user added are in it. */
-export function readAdditionalFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
+export function readAdditionalFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Record<string, unknown> {
 	return context.getNodeParameter('additionalFields', itemIndex, {}) as Record<string, unknown>;
 }
 
@@ -69,14 +79,23 @@ export function checkWholeNumber(
 	if (typeof value === 'number') number = value;
 	else if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) number = Number(value);
 	else throw badInput(context, itemIndex, field, value, expected);
-	if (!Number.isSafeInteger(number) || number < minimum || (maximum !== undefined && number > maximum)) {
+	if (
+		!Number.isSafeInteger(number) ||
+		number < minimum ||
+		(maximum !== undefined && number > maximum)
+	) {
 		throw badInput(context, itemIndex, field, value, expected);
 	}
 	return number;
 }
 
 /** An http(s) URL, for callbacks the vendor will call. */
-export function checkHttpUrl(context: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function checkHttpUrl(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	const expected = 'expected a full http:// or https:// address';
 	if (typeof value !== 'string') throw badInput(context, itemIndex, field, value, expected);
 	const text = value.trim();
@@ -101,7 +120,13 @@ export function checkPlaceholder(
 	placeholder: string,
 ): string {
 	if (!text.includes(placeholder)) {
-		throw badInput(context, itemIndex, field, text, `it must contain ${placeholder} where the code goes`);
+		throw badInput(
+			context,
+			itemIndex,
+			field,
+			text,
+			`it must contain ${placeholder} where the code goes`,
+		);
 	}
 	return text;
 }
@@ -114,6 +139,7 @@ export function checkOneOf<T extends string>(
 	value: unknown,
 	allowed: readonly T[],
 ): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+		return value as T;
 	throw badInput(context, itemIndex, field, value, `expected one of ${allowed.join(', ')}`);
 }

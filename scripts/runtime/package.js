@@ -2,7 +2,15 @@
 /** Installing a community package into an n8n user folder, the way n8n does. */
 const fs = require('node:fs');
 const path = require('node:path');
-const { LOG_DIR, defaultLog, readJson, writeJson, withoutNpmVars, findNpmCli, runStep } = require('./util');
+const {
+	LOG_DIR,
+	defaultLog,
+	readJson,
+	writeJson,
+	withoutNpmVars,
+	findNpmCli,
+	runStep,
+} = require('./util');
 
 /**
  * Installs a community package into `<userFolder>/.n8n/nodes` the way n8n
@@ -14,11 +22,13 @@ const { LOG_DIR, defaultLog, readJson, writeJson, withoutNpmVars, findNpmCli, ru
  * Returns the installed package's directory.
  */
 async function installCommunityPackage({ userFolder, spec, log = defaultLog } = {}) {
-	if (!userFolder || !spec) throw new Error('n8n-runtime: installCommunityPackage needs { userFolder, spec }');
+	if (!userFolder || !spec)
+		throw new Error('n8n-runtime: installCommunityPackage needs { userFolder, spec }');
 	const nodesDir = path.join(path.resolve(userFolder), '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const pkgJson = path.join(nodesDir, 'package.json');
-	if (!fs.existsSync(pkgJson)) writeJson(pkgJson, { name: 'installed-nodes', private: true, dependencies: {} });
+	if (!fs.existsSync(pkgJson))
+		writeJson(pkgJson, { name: 'installed-nodes', private: true, dependencies: {} });
 	const resolvedSpec = fs.existsSync(spec) ? path.resolve(spec) : spec;
 	const before = new Set(Object.keys(readJson(pkgJson).dependencies || {}));
 	await runStep(
@@ -37,12 +47,22 @@ async function installCommunityPackage({ userFolder, spec, log = defaultLog } = 
 			'--no-fund',
 			'--loglevel=warn',
 		],
-		{ cwd: nodesDir, env: withoutNpmVars(process.env), log, logFile: path.join(LOG_DIR, 'community-package.log') },
+		{
+			cwd: nodesDir,
+			env: withoutNpmVars(process.env),
+			log,
+			logFile: path.join(LOG_DIR, 'community-package.log'),
+		},
 	);
 	const deps = Object.keys(readJson(pkgJson).dependencies || {});
-	const name = deps.find((d) => !before.has(d)) || deps.find((d) => resolvedSpec.includes(d.replace('/', '-'))) || deps[deps.length - 1];
+	const name =
+		deps.find((d) => !before.has(d)) ||
+		deps.find((d) => resolvedSpec.includes(d.replace('/', '-'))) ||
+		deps[deps.length - 1];
 	if (!/^(@[^/]+\/)?n8n-nodes-/.test(name || '')) {
-		log(`warning: "${name}" does not match n8n-nodes-* / @scope/n8n-nodes-*; n8n only loads packages named like that`);
+		log(
+			`warning: "${name}" does not match n8n-nodes-* / @scope/n8n-nodes-*; n8n only loads packages named like that`,
+		);
 	}
 	return path.join(nodesDir, 'node_modules', name);
 }

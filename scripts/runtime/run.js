@@ -14,7 +14,9 @@ function requireRuntime(runtime) {
 	if (runtime) return runtime;
 	const found = locateN8n();
 	if (!found) {
-		throw new Error('n8n-runtime: n8n is not installed yet; call `await ensureN8n()` first or run `node scripts/n8n-runtime.js install`');
+		throw new Error(
+			'n8n-runtime: n8n is not installed yet; call `await ensureN8n()` first or run `node scripts/n8n-runtime.js install`',
+		);
 	}
 	return found;
 }
@@ -26,7 +28,8 @@ function requireRuntime(runtime) {
  * cache), spawnOptions (passed to child_process.spawn, e.g. { detached: true }).
  */
 function spawnN8n(args, { userFolder, env, stdio = 'pipe', runtime, spawnOptions = {} } = {}) {
-	if (!userFolder) throw new Error('n8n-runtime: spawnN8n needs a userFolder (n8n would otherwise use ~/.n8n)');
+	if (!userFolder)
+		throw new Error('n8n-runtime: spawnN8n needs a userFolder (n8n would otherwise use ~/.n8n)');
 	const rt = requireRuntime(runtime);
 	fs.mkdirSync(userFolder, { recursive: true });
 	return childProcess.spawn(rt.nodeBin, [rt.n8nBin, ...args], {
@@ -101,12 +104,18 @@ function execN8n(args, { timeoutMs = 5 * 60 * 1000, input, onOutput, ...opts } =
 function parseExecuteOutput(stdout) {
 	const match = /^\{\s*$/m.exec(stdout);
 	const end = stdout.lastIndexOf('}');
-	if (!match || end < match.index) throw new Error(`n8n-runtime: no execution JSON in n8n output:\n${stdout.slice(-2000)}`);
+	if (!match || end < match.index)
+		throw new Error(`n8n-runtime: no execution JSON in n8n output:\n${stdout.slice(-2000)}`);
 	return JSON.parse(stdout.slice(match.index, end + 1));
 }
 
 /** The owner account of a local n8n (`npm start` prints it; README's `npm start` section names it). */
-const DEFAULT_OWNER = Object.freeze({ email: 'owner@example.com', password: 'OtpSandbox1', firstName: 'Local', lastName: 'Owner' });
+const DEFAULT_OWNER = Object.freeze({
+	email: 'owner@example.com',
+	password: 'OtpSandbox1',
+	firstName: 'Local',
+	lastName: 'Owner',
+});
 
 /**
  * Environment variables that make `n8n start` (n8n >= 2.x with
@@ -114,9 +123,17 @@ const DEFAULT_OWNER = Object.freeze({ email: 'owner@example.com', password: 'Otp
  * account at startup, so the browser shows the sign-in page instead of the
  * owner-setup screen. The password is bcrypt-hashed with n8n's own bcryptjs.
  */
-function ownerEnv({ email = DEFAULT_OWNER.email, password = DEFAULT_OWNER.password, firstName = DEFAULT_OWNER.firstName, lastName = DEFAULT_OWNER.lastName, runtime } = {}) {
+function ownerEnv({
+	email = DEFAULT_OWNER.email,
+	password = DEFAULT_OWNER.password,
+	firstName = DEFAULT_OWNER.firstName,
+	lastName = DEFAULT_OWNER.lastName,
+	runtime,
+} = {}) {
 	const rt = requireRuntime(runtime);
-	const bcrypt = require(require.resolve('bcryptjs', { paths: [path.join(rt.installDir, 'node_modules', 'n8n')] }));
+	const bcrypt = require(
+		require.resolve('bcryptjs', { paths: [path.join(rt.installDir, 'node_modules', 'n8n')] }),
+	);
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: email,
@@ -142,14 +159,17 @@ async function waitForN8n({ baseUrl = 'http://127.0.0.1:5678', timeoutMs = 12000
 		if (exited) throw new Error(`n8n-runtime: n8n exited (${exited}) before it was ready`);
 		try {
 			const res = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(5000) });
-			if (res.ok && /json/.test(res.headers.get('content-type') || '')) return (await res.json()).data;
+			if (res.ok && /json/.test(res.headers.get('content-type') || ''))
+				return (await res.json()).data;
 			lastError = `HTTP ${res.status}`;
 		} catch (error) {
 			lastError = error.message;
 		}
 		await sleep(500);
 	}
-	throw new Error(`n8n-runtime: n8n at ${baseUrl} not ready after ${formatMs(timeoutMs)} (${lastError})`);
+	throw new Error(
+		`n8n-runtime: n8n at ${baseUrl} not ready after ${formatMs(timeoutMs)} (${lastError})`,
+	);
 }
 
 /**
@@ -166,14 +186,27 @@ async function setupOwner({
 	lastName = DEFAULT_OWNER.lastName,
 } = {}) {
 	const settings = await waitForN8n({ baseUrl, timeoutMs: 10000 });
-	if (settings.userManagement && settings.userManagement.showSetupOnFirstLoad === false) return false;
+	if (settings.userManagement && settings.userManagement.showSetupOnFirstLoad === false)
+		return false;
 	const res = await fetch(`${baseUrl}/rest/owner/setup`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ email, password, firstName, lastName }),
 	});
-	if (!res.ok) throw new Error(`n8n-runtime: owner setup failed: HTTP ${res.status} ${(await res.text()).slice(0, 500)}`);
+	if (!res.ok)
+		throw new Error(
+			`n8n-runtime: owner setup failed: HTTP ${res.status} ${(await res.text()).slice(0, 500)}`,
+		);
 	return true;
 }
 
-module.exports = { DEFAULT_OWNER, requireRuntime, spawnN8n, execN8n, parseExecuteOutput, ownerEnv, waitForN8n, setupOwner };
+module.exports = {
+	DEFAULT_OWNER,
+	requireRuntime,
+	spawnN8n,
+	execN8n,
+	parseExecuteOutput,
+	ownerEnv,
+	waitForN8n,
+	setupOwner,
+};

@@ -19,7 +19,14 @@ function twoNodeWorkflow(id, name, second) {
 		name,
 		active: false,
 		nodes: [
-			{ id: '0f5c1b8e-0000-4000-8000-000000000001', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: '0f5c1b8e-0000-4000-8000-000000000001',
+				name: 'Manual',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{ id: '0f5c1b8e-0000-4000-8000-000000000002', position: [220, 0], ...second },
 		],
 		connections: { Manual: { main: [[{ node: second.name, type: 'main', index: 0 }]] } },
@@ -34,11 +41,20 @@ async function importAndExecute(runtime, userFolder, workflow, print) {
 	print(`$ n8n import:workflow --input ${file}`);
 	const imported = await execN8n(['import:workflow', `--input=${file}`], { userFolder, runtime });
 	print(lastLines(imported.stdout + imported.stderr, 2));
-	if (imported.code !== 0) throw new Error(`n8n import:workflow failed (exit ${imported.code}):\n${lastLines(imported.stdout + imported.stderr, 30)}`);
+	if (imported.code !== 0)
+		throw new Error(
+			`n8n import:workflow failed (exit ${imported.code}):\n${lastLines(imported.stdout + imported.stderr, 30)}`,
+		);
 
 	print(`$ n8n execute --id ${workflow.id} --rawOutput`);
-	const executed = await execN8n(['execute', `--id=${workflow.id}`, '--rawOutput'], { userFolder, runtime });
-	if (executed.code !== 0) throw new Error(`n8n execute failed (exit ${executed.code}):\n${lastLines(executed.stdout + executed.stderr, 30)}`);
+	const executed = await execN8n(['execute', `--id=${workflow.id}`, '--rawOutput'], {
+		userFolder,
+		runtime,
+	});
+	if (executed.code !== 0)
+		throw new Error(
+			`n8n execute failed (exit ${executed.code}):\n${lastLines(executed.stdout + executed.stderr, 30)}`,
+		);
 	const execution = parseExecuteOutput(executed.stdout);
 	const lastNode = execution.data.resultData.lastNodeExecuted;
 	const items = execution.data.resultData.runData[lastNode][0].data.main[0].map((i) => i.json);
@@ -48,7 +64,12 @@ async function importAndExecute(runtime, userFolder, workflow, print) {
 }
 
 function lastLines(text, n) {
-	return text.split(/\r?\n/).filter((l) => l.trim()).slice(-n).map((l) => `  ${l}`).join('\n');
+	return text
+		.split(/\r?\n/)
+		.filter((l) => l.trim())
+		.slice(-n)
+		.map((l) => `  ${l}`)
+		.join('\n');
 }
 
 /** Writes the throwaway community package used by `community-smoke`; returns its .tgz. */
@@ -62,7 +83,11 @@ async function makeHelloPackage(dir) {
 		keywords: ['n8n-community-node-package'],
 		license: 'MIT',
 		files: ['dist'],
-		n8n: { n8nNodesApiVersion: 1, credentials: [], nodes: ['dist/nodes/HelloWorld/HelloWorld.node.js'] },
+		n8n: {
+			n8nNodesApiVersion: 1,
+			credentials: [],
+			nodes: ['dist/nodes/HelloWorld/HelloWorld.node.js'],
+		},
 		peerDependencies: { 'n8n-workflow': '*' },
 	});
 	fs.writeFileSync(
@@ -83,11 +108,15 @@ class HelloWorld {
 module.exports = { HelloWorld };
 `,
 	);
-	const out = childProcess.execFileSync(process.execPath, [findNpmCli(), 'pack', '--silent', '--pack-destination', dir], {
-		cwd: pkgDir,
-		env: withoutNpmVars(process.env),
-		encoding: 'utf8',
-	});
+	const out = childProcess.execFileSync(
+		process.execPath,
+		[findNpmCli(), 'pack', '--silent', '--pack-destination', dir],
+		{
+			cwd: pkgDir,
+			env: withoutNpmVars(process.env),
+			encoding: 'utf8',
+		},
+	);
 	return path.join(dir, out.trim().split('\n').pop());
 }
 
@@ -105,20 +134,26 @@ async function smoke({ community = false, keep = false, print }) {
 		print('$ n8n --version');
 		const v = await execN8n(['--version'], { userFolder, runtime: rt });
 		print(`  ${v.stdout.trim()}`);
-		if (v.code !== 0 || v.stdout.trim() !== rt.version) throw new Error(`n8n --version failed: ${v.stdout}${v.stderr}`);
+		if (v.code !== 0 || v.stdout.trim() !== rt.version)
+			throw new Error(`n8n --version failed: ${v.stdout}${v.stderr}`);
 
 		if (!community) {
 			const wf = twoNodeWorkflow('otpSmokeWf000001', 'OTP runtime smoke', {
 				name: 'Set',
 				type: 'n8n-nodes-base.set',
 				typeVersion: 3.4,
-				parameters: { assignments: { assignments: [{ id: 'a1', name: 'smoke', value: 'ok', type: 'string' }] }, options: {} },
+				parameters: {
+					assignments: { assignments: [{ id: 'a1', name: 'smoke', value: 'ok', type: 'string' }] },
+					options: {},
+				},
 			});
 			const { items } = await importAndExecute(rt, userFolder, wf, print);
 			if (items[0]?.smoke !== 'ok') throw new Error(`unexpected output ${JSON.stringify(items)}`);
 		} else {
 			const tgz = await makeHelloPackage(tmp);
-			print(`$ npm install ${tgz} --legacy-peer-deps --ignore-scripts … (in ${userFolder}/.n8n/nodes)`);
+			print(
+				`$ npm install ${tgz} --legacy-peer-deps --ignore-scripts … (in ${userFolder}/.n8n/nodes)`,
+			);
 			const dir = await installCommunityPackage({ userFolder, spec: tgz });
 			print(`  installed: ${dir}`);
 			const wf = twoNodeWorkflow('otpHelloWf000001', 'Hello community node', {
@@ -128,7 +163,8 @@ async function smoke({ community = false, keep = false, print }) {
 				parameters: {},
 			});
 			const { items } = await importAndExecute(rt, userFolder, wf, print);
-			if (items[0]?.hello !== 'world') throw new Error(`unexpected output ${JSON.stringify(items)}`);
+			if (items[0]?.hello !== 'world')
+				throw new Error(`unexpected output ${JSON.stringify(items)}`);
 		}
 		print(`${command}: OK`);
 		return 0;

@@ -70,7 +70,11 @@ async function withDirLock(lockDir, { what, log, timeoutMs = Infinity }, fn) {
 	for (;;) {
 		try {
 			fs.mkdirSync(lockDir);
-			writeJson(ownerFile, { pid: process.pid, host: os.hostname(), since: new Date().toISOString() });
+			writeJson(ownerFile, {
+				pid: process.pid,
+				host: os.hostname(),
+				since: new Date().toISOString(),
+			});
 			break;
 		} catch (error) {
 			if (error.code !== 'EEXIST') throw error;
@@ -85,10 +89,14 @@ async function withDirLock(lockDir, { what, log, timeoutMs = Infinity }, fn) {
 			}
 			if (!waitingSince) {
 				waitingSince = Date.now();
-				log(`${what} is busy in another process${owner ? ` (pid ${owner.pid})` : ''}; waiting for it…`);
+				log(
+					`${what} is busy in another process${owner ? ` (pid ${owner.pid})` : ''}; waiting for it…`,
+				);
 			}
 			if (Date.now() - waitingSince > timeoutMs) {
-				throw new Error(`timed out waiting for ${what} (lock ${lockDir}); remove the lock if no process holds it`);
+				throw new Error(
+					`timed out waiting for ${what} (lock ${lockDir}); remove the lock if no process holds it`,
+				);
 			}
 			await sleep(1000);
 		}
@@ -108,7 +116,8 @@ async function withDirLock(lockDir, { what, log, timeoutMs = Infinity }, fn) {
  * npm_config_* variables that are kept: where the registry and cache are and
  * how to reach them. Everything else npm-related is dropped (see below).
  */
-const KEPT_NPM_CONFIG = /^npm_config_(.*registry.*|cache|cafile|ca|cert|key|proxy|https?_proxy|noproxy|strict_ssl|userconfig|globalconfig|offline|prefer_offline|prefer_online|fetch_[a-z_]+|maxsockets)$/i;
+const KEPT_NPM_CONFIG =
+	/^npm_config_(.*registry.*|cache|cafile|ca|cert|key|proxy|https?_proxy|noproxy|strict_ssl|userconfig|globalconfig|offline|prefer_offline|prefer_online|fetch_[a-z_]+|maxsockets)$/i;
 
 /**
  * A copy of `base` without npm's per-run variables. When this script runs
@@ -122,7 +131,11 @@ function withoutNpmVars(base) {
 	for (const [key, value] of Object.entries(base)) {
 		if (value === undefined) continue;
 		if (/^npm_config_/i.test(key) && !KEPT_NPM_CONFIG.test(key)) continue;
-		if (/^npm_(package|lifecycle)_/i.test(key) || /^npm_(execpath|node_execpath|command)$/i.test(key)) continue;
+		if (
+			/^npm_(package|lifecycle)_/i.test(key) ||
+			/^npm_(execpath|node_execpath|command)$/i.test(key)
+		)
+			continue;
 		env[key] = value;
 	}
 	return env;
@@ -131,19 +144,25 @@ function withoutNpmVars(base) {
 /** Prepends a directory to PATH (so child processes' `node` is ours). */
 function prependPath(env, dir) {
 	const sep = path.delimiter;
-	const rest = (env.PATH || '').split(sep).filter((p) => p && path.resolve(p) !== path.resolve(dir));
+	const rest = (env.PATH || '')
+		.split(sep)
+		.filter((p) => p && path.resolve(p) !== path.resolve(dir));
 	return [dir, ...rest].join(sep);
 }
-
 
 // ---------------------------------------------------------------------------
 // A minimal semver range check: enough for `engines.node` strings
 // ---------------------------------------------------------------------------
 
 function parseVersion(v) {
-	const m = String(v).trim().replace(/^v/, '').match(/^(\d+|x|\*)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?/);
+	const m = String(v)
+		.trim()
+		.replace(/^v/, '')
+		.match(/^(\d+|x|\*)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?/);
 	if (!m) return null;
-	return [m[1], m[2], m[3]].map((p) => (p === undefined || p === 'x' || p === '*' ? null : Number(p)));
+	return [m[1], m[2], m[3]].map((p) =>
+		p === undefined || p === 'x' || p === '*' ? null : Number(p),
+	);
 }
 
 function compareVersions(a, b) {
@@ -159,24 +178,39 @@ function satisfiesRange(version, range) {
 	const v = parseVersion(version);
 	if (!range || !range.trim()) return true;
 	return range.split('||').some((alt) => {
-		const tokens = alt.trim().replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split(/\s+/).filter(Boolean);
+		const tokens = alt
+			.trim()
+			.replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1')
+			.split(/\s+/)
+			.filter(Boolean);
 		return tokens.every((tok) => {
 			const m = tok.match(/^(>=|<=|>|<|=|\^|~)?(.+)$/);
 			const op = m[1] || '=';
 			const bound = parseVersion(m[2]);
 			if (!bound) return true;
 			const wildcard = bound.indexOf(null); // position of the first x (or -1)
-			const cmp = compareVersions(v, bound.map((p) => p || 0));
+			const cmp = compareVersions(
+				v,
+				bound.map((p) => p || 0),
+			);
 			// For "<= 24.x" compare on the specified parts only.
-			const cmpPrefix = wildcard === -1 ? cmp : compareVersions(v.slice(0, wildcard), bound.slice(0, wildcard));
+			const cmpPrefix =
+				wildcard === -1 ? cmp : compareVersions(v.slice(0, wildcard), bound.slice(0, wildcard));
 			switch (op) {
-				case '>=': return cmp >= 0;
-				case '>': return cmpPrefix > 0;
-				case '<=': return cmpPrefix <= 0;
-				case '<': return cmp < 0;
-				case '^': return v[0] === bound[0] && cmp >= 0;
-				case '~': return v[0] === bound[0] && v[1] === (bound[1] ?? v[1]) && cmp >= 0;
-				default: return cmpPrefix === 0;
+				case '>=':
+					return cmp >= 0;
+				case '>':
+					return cmpPrefix > 0;
+				case '<=':
+					return cmpPrefix <= 0;
+				case '<':
+					return cmp < 0;
+				case '^':
+					return v[0] === bound[0] && cmp >= 0;
+				case '~':
+					return v[0] === bound[0] && v[1] === (bound[1] ?? v[1]) && cmp >= 0;
+				default:
+					return cmpPrefix === 0;
 			}
 		});
 	});
@@ -191,7 +225,17 @@ function findNpmCli() {
 	const candidates = [];
 	const execPath = process.env.npm_execpath;
 	if (execPath && /npm-cli\.js$/.test(execPath)) candidates.push(execPath);
-	candidates.push(path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'));
+	candidates.push(
+		path.join(
+			path.dirname(process.execPath),
+			'..',
+			'lib',
+			'node_modules',
+			'npm',
+			'bin',
+			'npm-cli.js',
+		),
+	);
 	for (const dir of (process.env.PATH || '').split(path.delimiter)) {
 		if (!dir) continue;
 		const bin = path.join(dir, 'npm');
@@ -203,7 +247,8 @@ function findNpmCli() {
 		}
 	}
 	const found = candidates.find((c) => fs.existsSync(c));
-	if (!found) throw new Error('n8n-runtime: cannot find npm (npm-cli.js); is npm installed next to Node?');
+	if (!found)
+		throw new Error('n8n-runtime: cannot find npm (npm-cli.js); is npm installed next to Node?');
 	return found;
 }
 
@@ -233,13 +278,18 @@ function runStep(step, command, args, { cwd, env, log, logFile, heartbeatMs = 30
 		}
 		child.stdout.on('data', keep);
 		child.stderr.on('data', keep);
-		const timer = setInterval(() => log(`  … ${step}: still running (${formatMs(Date.now() - started)})`), heartbeatMs);
+		const timer = setInterval(
+			() => log(`  … ${step}: still running (${formatMs(Date.now() - started)})`),
+			heartbeatMs,
+		);
 		timer.unref();
 		const fail = (why) => {
 			// npm's "Unknown env/user config" warnings are noise here (the full log keeps them).
 			const lines = tail
 				.split(/\r?\n/)
-				.filter((l) => l.trim() !== '' && !/^npm warn Unknown (env|user|project|global) config/.test(l))
+				.filter(
+					(l) => l.trim() !== '' && !/^npm warn Unknown (env|user|project|global) config/.test(l),
+				)
 				.slice(-ERROR_TAIL_LINES);
 			reject(
 				new Error(
@@ -257,7 +307,9 @@ function runStep(step, command, args, { cwd, env, log, logFile, heartbeatMs = 30
 		});
 		child.on('close', (code, signal) => {
 			clearInterval(timer);
-			out.end(`\n# exit code ${code}${signal ? `, signal ${signal}` : ''}, ${formatMs(Date.now() - started)}\n`);
+			out.end(
+				`\n# exit code ${code}${signal ? `, signal ${signal}` : ''}, ${formatMs(Date.now() - started)}\n`,
+			);
 			if (code === 0) resolve({ output: tail, durationMs: Date.now() - started });
 			else fail(signal ? `killed by ${signal}` : `exit code ${code}`);
 		});

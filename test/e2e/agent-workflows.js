@@ -13,24 +13,55 @@ const fromAI = (key, type = 'string') => `={{ $fromAI('${key}', \`\`, '${type}')
 /** Per vendor: the Send and Verify tool parameters. */
 const TOOLS = {
 	d7Networks: {
-		send: { resource: 'otp', operation: 'send', recipient: fromAI('Recipient'), messageType: 'content', content: fromAI('Content'), additionalFields: {} },
-		verify: { resource: 'otp', operation: 'verify', otpId: fromAI('OTP_ID'), otpCode: fromAI('OTP_Code') },
+		send: {
+			resource: 'otp',
+			operation: 'send',
+			recipient: fromAI('Recipient'),
+			messageType: 'content',
+			content: fromAI('Content'),
+			additionalFields: {},
+		},
+		verify: {
+			resource: 'otp',
+			operation: 'verify',
+			otpId: fromAI('OTP_ID'),
+			otpCode: fromAI('OTP_Code'),
+		},
 	},
 	valify: {
-		send: { resource: 'otp', operation: 'send', phoneNumber: fromAI('Phone_Number'), additionalFields: {} },
-		verify: { resource: 'otp', operation: 'verify', transactionId: fromAI('Transaction_ID'), otp: fromAI('OTP'), additionalFields: {} },
+		send: {
+			resource: 'otp',
+			operation: 'send',
+			phoneNumber: fromAI('Phone_Number'),
+			additionalFields: {},
+		},
+		verify: {
+			resource: 'otp',
+			operation: 'verify',
+			transactionId: fromAI('Transaction_ID'),
+			otp: fromAI('OTP'),
+			additionalFields: {},
+		},
 	},
 };
 
 function agentWorkflow(id, vendor, prompt) {
 	const toolType = `${kit.PACKAGE_NAME}.${vendor}Tool`;
 	const { credentialType } = kit.vendors()[vendor];
-	const credentials = { [credentialType]: { id: kit.ids.credential(vendor), name: kit.credentialName(vendor) } };
+	const credentials = {
+		[credentialType]: { id: kit.ids.credential(vendor), name: kit.credentialName(vendor) },
+	};
 	return {
 		id,
 		name: `AI Agent with ${kit.vendors()[vendor].displayName} as tools`,
 		nodes: [
-			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				name: 'Agent',
 				type: '@n8n/n8n-nodes-langchain.agent',
@@ -43,11 +74,29 @@ function agentWorkflow(id, vendor, prompt) {
 				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
 				typeVersion: 1.3,
 				position: [140, 220],
-				parameters: { model: { __rl: true, mode: 'id', value: MODEL_ID }, responsesApiEnabled: false, options: {} },
+				parameters: {
+					model: { __rl: true, mode: 'id', value: MODEL_ID },
+					responsesApiEnabled: false,
+					options: {},
+				},
 				credentials: { openAiApi: { id: MODEL_CREDENTIAL.id, name: MODEL_CREDENTIAL.name } },
 			},
-			{ name: 'Send code', type: toolType, typeVersion: 1, position: [300, 220], parameters: TOOLS[vendor].send, credentials },
-			{ name: 'Verify code', type: toolType, typeVersion: 1, position: [460, 220], parameters: TOOLS[vendor].verify, credentials },
+			{
+				name: 'Send code',
+				type: toolType,
+				typeVersion: 1,
+				position: [300, 220],
+				parameters: TOOLS[vendor].send,
+				credentials,
+			},
+			{
+				name: 'Verify code',
+				type: toolType,
+				typeVersion: 1,
+				position: [460, 220],
+				parameters: TOOLS[vendor].verify,
+				credentials,
+			},
 		],
 		connections: {
 			Start: { main: [[{ node: 'Agent', type: 'main', index: 0 }]] },
@@ -63,7 +112,11 @@ function agentWorkflow(id, vendor, prompt) {
  * can type the code they received in the next message. The model is your own OpenAI credential.
  */
 function chatExample(vendor) {
-	const tested = agentWorkflow(`aiAgent${vendor.charAt(0).toUpperCase()}${vendor.slice(1)}`, vendor, '');
+	const tested = agentWorkflow(
+		`aiAgent${vendor.charAt(0).toUpperCase()}${vendor.slice(1)}`,
+		vendor,
+		'',
+	);
 	const byName = Object.fromEntries(tested.nodes.map((node) => [node.name, node]));
 	const systemMessage =
 		'You verify phone numbers. Ask for the number with its country code, text a code with Send code, ' +
@@ -72,10 +125,31 @@ function chatExample(vendor) {
 	return {
 		name: `${kit.vendors()[vendor].displayName}: verify a phone number from a chat (AI Agent)`,
 		nodes: [
-			{ name: 'When chat message received', type: '@n8n/n8n-nodes-langchain.chatTrigger', typeVersion: 1.1, position: [0, 0], webhookId: `otp-ai-agent-${vendor}`, parameters: { options: {} } },
+			{
+				name: 'When chat message received',
+				type: '@n8n/n8n-nodes-langchain.chatTrigger',
+				typeVersion: 1.1,
+				position: [0, 0],
+				webhookId: `otp-ai-agent-${vendor}`,
+				parameters: { options: {} },
+			},
 			{ ...byName.Agent, parameters: { options: { systemMessage } } },
-			{ ...byName.Model, parameters: { model: { __rl: true, mode: 'list', value: 'gpt-4.1-mini' }, responsesApiEnabled: false, options: {} }, credentials: { openAiApi: { id: '', name: 'OpenAI account' } } },
-			{ name: 'Memory', type: '@n8n/n8n-nodes-langchain.memoryBufferWindow', typeVersion: 1.3, position: [300, 380], parameters: {} },
+			{
+				...byName.Model,
+				parameters: {
+					model: { __rl: true, mode: 'list', value: 'gpt-4.1-mini' },
+					responsesApiEnabled: false,
+					options: {},
+				},
+				credentials: { openAiApi: { id: '', name: 'OpenAI account' } },
+			},
+			{
+				name: 'Memory',
+				type: '@n8n/n8n-nodes-langchain.memoryBufferWindow',
+				typeVersion: 1.3,
+				position: [300, 380],
+				parameters: {},
+			},
 			byName['Send code'],
 			byName['Verify code'],
 		],
@@ -98,5 +172,9 @@ if (require.main === module) {
 	const path = require('node:path');
 	const dir = path.join(kit.EXAMPLES_DIR, 'ai-agent');
 	fs.mkdirSync(dir, { recursive: true });
-	for (const vendor of Object.keys(TOOLS)) fs.writeFileSync(path.join(dir, `${vendor}.json`), `${JSON.stringify(chatExample(vendor), null, 2)}\n`);
+	for (const vendor of Object.keys(TOOLS))
+		fs.writeFileSync(
+			path.join(dir, `${vendor}.json`),
+			`${JSON.stringify(chatExample(vendor), null, 2)}\n`,
+		);
 }

@@ -41,20 +41,37 @@ function triggerVariant(id, webhookId, { events, credential } = {}) {
 	if (credential) trigger.credentials = { turkeySmsApi: credential };
 	return wf;
 }
-const noSecretCredential = { id: 'noSecretTurkeySms', name: 'TurkeySMS sandbox (no webhook secret)' };
-const noSecret = triggerVariant('e2eTriggerNoSecret', '0e2e0000-0000-4000-8000-00000000a5ec', { credential: noSecretCredential });
-const failedOnly = triggerVariant('e2eTriggerFailedOnly', '0e2e0000-0000-4000-8000-0000000fa11d', { events: ['sms.failed'] });
+const noSecretCredential = {
+	id: 'noSecretTurkeySms',
+	name: 'TurkeySMS sandbox (no webhook secret)',
+};
+const noSecret = triggerVariant('e2eTriggerNoSecret', '0e2e0000-0000-4000-8000-00000000a5ec', {
+	credential: noSecretCredential,
+});
+const failedOnly = triggerVariant('e2eTriggerFailedOnly', '0e2e0000-0000-4000-8000-0000000fa11d', {
+	events: ['sms.failed'],
+});
 
 async function n8nCommand(args) {
-	const result = await runtime.execN8n(args, { userFolder, runtime: rt, env: { NODE_ENV: undefined }, timeoutMs: 3 * 60 * 1000 });
-	if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+	const result = await runtime.execN8n(args, {
+		userFolder,
+		runtime: rt,
+		env: { NODE_ENV: undefined },
+		timeoutMs: 3 * 60 * 1000,
+	});
+	if (result.code !== 0)
+		throw new Error(
+			`n8n ${args[0]} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`,
+		);
 	return result;
 }
 
 /** The executions n8n recorded for a workflow ({ id, status, … }). */
 async function executions(workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const res = await fetch(`${baseUrl}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie } });
+	const res = await fetch(`${baseUrl}/rest/executions?filter=${filter}&limit=100`, {
+		headers: { cookie },
+	});
 	if (!res.ok) throw new Error(`GET /rest/executions: HTTP ${res.status} ${await res.text()}`);
 	const { data } = await res.json();
 	return data.results;
@@ -74,11 +91,18 @@ async function countReaches(workflowId, expected, timeoutMs = 15000) {
 
 async function post(workflow, { raw, headers }) {
 	if (headers['X-TurkeySMS-Signature']) signaturesSent.push(headers['X-TurkeySMS-Signature']);
-	const res = await fetch(kit.productionWebhookUrl(workflow, baseUrl), { method: 'POST', headers, body: raw });
+	const res = await fetch(kit.productionWebhookUrl(workflow, baseUrl), {
+		method: 'POST',
+		headers,
+		body: raw,
+	});
 	return { status: res.status, text: await res.text() };
 }
 
-const delivered = () => ({ event_type: 'sms.delivered', data: { sms_id: 1000007721, status: 'delivered' } });
+const delivered = () => ({
+	event_type: 'sms.delivered',
+	data: { sms_id: 1000007721, status: 'delivered' },
+});
 
 beforeAll(async () => {
 	const t = Date.now();
@@ -91,26 +115,41 @@ beforeAll(async () => {
 
 	const port = await kit.freePort();
 	baseUrl = `http://127.0.0.1:${port}`;
-	sandbox = await kit.startSandbox({ port: 0, quiet: true, webhooks: { turkeySms: kit.productionWebhookUrl(exampleTrigger, baseUrl) } });
+	sandbox = await kit.startSandbox({
+		port: 0,
+		quiet: true,
+		webhooks: { turkeySms: kit.productionWebhookUrl(exampleTrigger, baseUrl) },
+	});
 
 	const credentials = kit.sandboxCredentials(sandbox.urls);
 	const turkeySms = credentials.find((credential) => credential.type === 'turkeySmsApi');
-	credentials.push({ ...turkeySms, ...noSecretCredential, data: { ...turkeySms.data, webhookSecret: '' } });
+	credentials.push({
+		...turkeySms,
+		...noSecretCredential,
+		data: { ...turkeySms.data, webhookSecret: '' },
+	});
 	const credentialsFile = path.join(tmp, 'credentials.json');
 	fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
 	await n8nCommand(['import:credentials', `--input=${credentialsFile}`]);
 	const workflowsDir = path.join(tmp, 'workflows');
 	fs.mkdirSync(workflowsDir);
-	for (const wf of [exampleTrigger, noSecret, failedOnly]) fs.writeFileSync(path.join(workflowsDir, `${wf.id}.json`), JSON.stringify(wf));
+	for (const wf of [exampleTrigger, noSecret, failedOnly])
+		fs.writeFileSync(path.join(workflowsDir, `${wf.id}.json`), JSON.stringify(wf));
 	await n8nCommand(['import:workflow', '--separate', `--input=${workflowsDir}`]);
-	for (const wf of [exampleTrigger, noSecret, failedOnly]) await n8nCommand(['publish:workflow', `--id=${wf.id}`]);
+	for (const wf of [exampleTrigger, noSecret, failedOnly])
+		await n8nCommand(['publish:workflow', `--id=${wf.id}`]);
 
 	n8nLog = path.join(tmp, 'n8n.log');
 	const logFd = fs.openSync(n8nLog, 'w');
 	n8n = runtime.spawnN8n(['start'], {
 		userFolder,
 		runtime: rt,
-		env: { NODE_ENV: undefined, N8N_PORT: String(port), WEBHOOK_URL: `${baseUrl}/`, ...runtime.ownerEnv({ ...OWNER, runtime: rt }) },
+		env: {
+			NODE_ENV: undefined,
+			N8N_PORT: String(port),
+			WEBHOOK_URL: `${baseUrl}/`,
+			...runtime.ownerEnv({ ...OWNER, runtime: rt }),
+		},
 		stdio: ['ignore', logFd, logFd],
 		spawnOptions: { detached: true },
 	});
@@ -119,12 +158,21 @@ beforeAll(async () => {
 	const login = await fetch(`${baseUrl}/rest/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+		body: JSON.stringify({
+			emailOrLdapLoginId: OWNER.email,
+			email: OWNER.email,
+			password: OWNER.password,
+		}),
 	});
 	if (!login.ok) throw new Error(`login: HTTP ${login.status} ${await login.text()}`);
 	cookie = login.headers.get('set-cookie').split(';')[0];
 	// The webhooks are registered once the active workflows are activated: until then, 404.
-	for (let tries = 0; (await post(exampleTrigger, { raw: '', headers: {} })).status === 404 && tries < 120; tries++) await sleep(500);
+	for (
+		let tries = 0;
+		(await post(exampleTrigger, { raw: '', headers: {} })).status === 404 && tries < 120;
+		tries++
+	)
+		await sleep(500);
 	log(`set up in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 });
 
@@ -145,14 +193,28 @@ const INVALID = [
 			return { ...event, raw: event.raw.replace('delivered', 'failed') };
 		},
 	],
-	['a replay of an old body (10 minutes)', 403, () => signedEvent(SECRET, delivered(), { timestamp: now() - 600 })],
-	['a timestamp 2 minutes in the future', 403, () => signedEvent(SECRET, delivered(), { timestamp: now() + 120 })],
+	[
+		'a replay of an old body (10 minutes)',
+		403,
+		() => signedEvent(SECRET, delivered(), { timestamp: now() - 600 }),
+	],
+	[
+		'a timestamp 2 minutes in the future',
+		403,
+		() => signedEvent(SECRET, delivered(), { timestamp: now() + 120 }),
+	],
 	[
 		'another algorithm (sha1)',
 		403,
 		() => {
 			const event = signedEvent(SECRET, delivered());
-			return { ...event, headers: { ...event.headers, 'X-TurkeySMS-Signature': signatureOf(SECRET, event.raw, 'sha1') } };
+			return {
+				...event,
+				headers: {
+					...event.headers,
+					'X-TurkeySMS-Signature': signatureOf(SECRET, event.raw, 'sha1'),
+				},
+			};
 		},
 	],
 	[
@@ -164,9 +226,29 @@ const INVALID = [
 			return { raw, headers };
 		},
 	],
-	['not JSON (signed, text/plain)', 400, () => ({ raw: 'not json', headers: { 'Content-Type': 'text/plain', 'X-TurkeySMS-Signature': signatureOf(SECRET, 'not json') } })],
+	[
+		'not JSON (signed, text/plain)',
+		400,
+		() => ({
+			raw: 'not json',
+			headers: {
+				'Content-Type': 'text/plain',
+				'X-TurkeySMS-Signature': signatureOf(SECRET, 'not json'),
+			},
+		}),
+	],
 	// n8n itself parses an application/json body before any node runs and answers 422 when it is not JSON.
-	['not JSON (signed, sent as application/json)', 422, () => ({ raw: 'not json', headers: { 'Content-Type': 'application/json', 'X-TurkeySMS-Signature': signatureOf(SECRET, 'not json') } })],
+	[
+		'not JSON (signed, sent as application/json)',
+		422,
+		() => ({
+			raw: 'not json',
+			headers: {
+				'Content-Type': 'application/json',
+				'X-TurkeySMS-Signature': signatureOf(SECRET, 'not json'),
+			},
+		}),
+	],
 ];
 
 describe('TurkeySMS Trigger in real n8n, on its production URL', () => {
@@ -203,7 +285,10 @@ describe('TurkeySMS Trigger in real n8n, on its production URL', () => {
 		expect(answer.status).toBe(200);
 		await sleep(1500);
 		expect(await executionCount(failedOnly.id)).toBe(0);
-		const failed = await post(failedOnly, signedEvent(SECRET, { event_type: 'sms.failed', data: { sms_id: 7, status: 'failed' } }));
+		const failed = await post(
+			failedOnly,
+			signedEvent(SECRET, { event_type: 'sms.failed', data: { sms_id: 7, status: 'failed' } }),
+		);
 		expect(failed.status).toBe(200);
 		expect(await countReaches(failedOnly.id, 1)).toBe(1);
 	});
@@ -213,7 +298,10 @@ describe('TurkeySMS Trigger in real n8n, on its production URL', () => {
 		const res = await fetch(`${sandbox.urls.turkeySms}/otp/send`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ api_key: kit.vendors().turkeySms.credential('').apiKey, mobile: '905324818942' }),
+			body: JSON.stringify({
+				api_key: kit.vendors().turkeySms.credential('').apiKey,
+				mobile: '905324818942',
+			}),
 		});
 		expect((await res.json()).result).toBe(true);
 		expect(await countReaches(exampleTrigger.id, before + 2)).toBe(before + 2);

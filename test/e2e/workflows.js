@@ -17,7 +17,16 @@ function credentialsFor(vendor, { bad = false } = {}) {
 
 /** Builds a workflow from [name, vendor | type, parameters, extra] rows and [from, to, output] links. */
 function workflow(id, name, nodes, links) {
-	const built = [{ id: `${id}-trigger`, name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
+	const built = [
+		{
+			id: `${id}-trigger`,
+			name: TRIGGER,
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+	];
 	nodes.forEach(({ name: nodeName, vendor, type, parameters = {}, bad, ...extra }, index) => {
 		built.push({
 			id: `${id}-${index}`,
@@ -61,7 +70,8 @@ const ifVerified = (name, from) => ({
 	},
 });
 /** An expression for a code that is surely not `code`. */
-const wrongCodeFor = (node) => `={{ $('${node}').item.json.response.sandbox_code === '000000' ? '111111' : '000000' }}`;
+const wrongCodeFor = (node) =>
+	`={{ $('${node}').item.json.response.sandbox_code === '000000' ? '111111' : '000000' }}`;
 
 const e2eWorkflows = {
 	d7Networks: workflow(
@@ -79,15 +89,39 @@ const e2eWorkflows = {
 					additionalFields: { retryDelay: 0, otpCodeLength: 6, originator: 'SignOTP' },
 				},
 			},
-			{ name: 'Resend', vendor: 'd7Networks', parameters: { operation: 'resend', otpId: "={{ $('Send').item.json.reference }}" } },
-			{ name: 'Status open', vendor: 'd7Networks', parameters: { operation: 'getStatus', otpId: "={{ $('Send').item.json.reference }}" } },
-			{ name: 'Verify wrong', vendor: 'd7Networks', parameters: { operation: 'verify', otpId: "={{ $('Send').item.json.reference }}", otpCode: wrongCodeFor('Send') } },
+			{
+				name: 'Resend',
+				vendor: 'd7Networks',
+				parameters: { operation: 'resend', otpId: "={{ $('Send').item.json.reference }}" },
+			},
+			{
+				name: 'Status open',
+				vendor: 'd7Networks',
+				parameters: { operation: 'getStatus', otpId: "={{ $('Send').item.json.reference }}" },
+			},
+			{
+				name: 'Verify wrong',
+				vendor: 'd7Networks',
+				parameters: {
+					operation: 'verify',
+					otpId: "={{ $('Send').item.json.reference }}",
+					otpCode: wrongCodeFor('Send'),
+				},
+			},
 			{
 				name: 'Verify right',
 				vendor: 'd7Networks',
-				parameters: { operation: 'verify', otpId: "={{ $('Send').item.json.reference }}", otpCode: "={{ $('Send').item.json.response.sandbox_code }}" },
+				parameters: {
+					operation: 'verify',
+					otpId: "={{ $('Send').item.json.reference }}",
+					otpCode: "={{ $('Send').item.json.response.sandbox_code }}",
+				},
 			},
-			{ name: 'Status approved', vendor: 'd7Networks', parameters: { operation: 'getStatus', otpId: "={{ $('Send').item.json.reference }}" } },
+			{
+				name: 'Status approved',
+				vendor: 'd7Networks',
+				parameters: { operation: 'getStatus', otpId: "={{ $('Send').item.json.reference }}" },
+			},
 			ifVerified('Verified?', 'Verify right'),
 			noOp('Verified'),
 			noOp('Wrong code'),
@@ -96,7 +130,13 @@ const e2eWorkflows = {
 				vendor: 'd7Networks',
 				bad: true,
 				onError: 'continueErrorOutput',
-				parameters: { operation: 'send', recipient: '+971501234567', messageType: 'content', content: 'Your code is {}', additionalFields: {} },
+				parameters: {
+					operation: 'send',
+					recipient: '+971501234567',
+					messageType: 'content',
+					content: 'Your code is {}',
+					additionalFields: {},
+				},
 			},
 			noOp('Sent anyway'),
 			noOp('Caught'),
@@ -120,11 +160,24 @@ const e2eWorkflows = {
 		'e2ePaynet',
 		'e2e Paynet: send, verify (wrong, right), bad key with Continue On Fail',
 		[
-			{ name: 'Send', vendor: 'paynet', parameters: { operation: 'send', userGsm: '+90 532 123 45 67', otpSessionId: '=e2e-{{ $execution.id }}' } },
+			{
+				name: 'Send',
+				vendor: 'paynet',
+				parameters: {
+					operation: 'send',
+					userGsm: '+90 532 123 45 67',
+					otpSessionId: '=e2e-{{ $execution.id }}',
+				},
+			},
 			{
 				name: 'Verify wrong',
 				vendor: 'paynet',
-				parameters: { operation: 'verify', userGsm: "={{ $('Send').item.json.recipient }}", otpSessionId: "={{ $('Send').item.json.reference }}", otpCode: wrongCodeFor('Send') },
+				parameters: {
+					operation: 'verify',
+					userGsm: "={{ $('Send').item.json.recipient }}",
+					otpSessionId: "={{ $('Send').item.json.reference }}",
+					otpCode: wrongCodeFor('Send'),
+				},
 			},
 			{
 				name: 'Verify right',
@@ -164,13 +217,30 @@ const e2eWorkflows = {
 			{
 				name: 'Send',
 				vendor: 'shoutout',
-				parameters: { operation: 'send', source: 'ShoutDEMO', destination: '0094 77 123 4567', message: '=Hi {{ $execution.mode }}, your code is [code]' },
+				parameters: {
+					operation: 'send',
+					source: 'ShoutDEMO',
+					destination: '0094 77 123 4567',
+					message: '=Hi {{ $execution.mode }}, your code is [code]',
+				},
 			},
-			{ name: 'Verify wrong', vendor: 'shoutout', parameters: { operation: 'verify', referenceId: "={{ $('Send').item.json.reference }}", code: wrongCodeFor('Send') } },
+			{
+				name: 'Verify wrong',
+				vendor: 'shoutout',
+				parameters: {
+					operation: 'verify',
+					referenceId: "={{ $('Send').item.json.reference }}",
+					code: wrongCodeFor('Send'),
+				},
+			},
 			{
 				name: 'Verify right',
 				vendor: 'shoutout',
-				parameters: { operation: 'verify', referenceId: "={{ $('Send').item.json.reference }}", code: "={{ $('Send').item.json.response.sandbox_code }}" },
+				parameters: {
+					operation: 'verify',
+					referenceId: "={{ $('Send').item.json.reference }}",
+					code: "={{ $('Send').item.json.response.sandbox_code }}",
+				},
 			},
 			ifVerified('Verified?', 'Verify right'),
 			noOp('Verified'),
@@ -180,7 +250,12 @@ const e2eWorkflows = {
 				vendor: 'shoutout',
 				bad: true,
 				onError: 'continueRegularOutput',
-				parameters: { operation: 'send', source: 'ShoutDEMO', destination: '+94771234567', message: 'Your code is {{code}}' },
+				parameters: {
+					operation: 'send',
+					source: 'ShoutDEMO',
+					destination: '+94771234567',
+					message: 'Your code is {{code}}',
+				},
 			},
 		],
 		[
@@ -197,12 +272,32 @@ const e2eWorkflows = {
 		'e2eValify',
 		'e2e Valify: token exchange, send, verify (wrong, right), bad credentials with Continue On Fail',
 		[
-			{ name: 'Send', vendor: 'valify', parameters: { operation: 'send', phoneNumber: '+20 10 1234 5678', additionalFields: { lang: 'ar' } } },
-			{ name: 'Verify wrong', vendor: 'valify', parameters: { operation: 'verify', transactionId: "={{ $('Send').item.json.reference }}", otp: wrongCodeFor('Send') } },
+			{
+				name: 'Send',
+				vendor: 'valify',
+				parameters: {
+					operation: 'send',
+					phoneNumber: '+20 10 1234 5678',
+					additionalFields: { lang: 'ar' },
+				},
+			},
+			{
+				name: 'Verify wrong',
+				vendor: 'valify',
+				parameters: {
+					operation: 'verify',
+					transactionId: "={{ $('Send').item.json.reference }}",
+					otp: wrongCodeFor('Send'),
+				},
+			},
 			{
 				name: 'Verify right',
 				vendor: 'valify',
-				parameters: { operation: 'verify', transactionId: "={{ $('Send').item.json.reference }}", otp: "={{ $('Send').item.json.response.sandbox_code }}" },
+				parameters: {
+					operation: 'verify',
+					transactionId: "={{ $('Send').item.json.reference }}",
+					otp: "={{ $('Send').item.json.response.sandbox_code }}",
+				},
 			},
 			ifVerified('Verified?', 'Verify right'),
 			noOp('Verified'),
@@ -229,11 +324,25 @@ const e2eWorkflows = {
 		'e2eTurkeySms',
 		'e2e TurkeySMS: send, send custom, bad key to the error output',
 		[
-			{ name: 'Send', vendor: 'turkeySms', parameters: { operation: 'send', mobile: '+90 532 481 89 42', additionalFields: { lang: 1, digits: 4 } } },
+			{
+				name: 'Send',
+				vendor: 'turkeySms',
+				parameters: {
+					operation: 'send',
+					mobile: '+90 532 481 89 42',
+					additionalFields: { lang: 1, digits: 4 },
+				},
+			},
 			{
 				name: 'Send custom',
 				vendor: 'turkeySms',
-				parameters: { operation: 'sendCustom', mobile: '0532 481 89 42', title: 'MyApp', text: 'MyApp code: TS-CODE', additionalFields: {} },
+				parameters: {
+					operation: 'sendCustom',
+					mobile: '0532 481 89 42',
+					title: 'MyApp',
+					text: 'MyApp code: TS-CODE',
+					additionalFields: {},
+				},
 			},
 			{
 				name: 'Send with bad key',
@@ -264,7 +373,12 @@ const stopOnError = workflow(
 			name: 'Send with bad key',
 			vendor: 'shoutout',
 			bad: true,
-			parameters: { operation: 'send', source: 'ShoutDEMO', destination: '+94771234567', message: 'Your code is {{code}}' },
+			parameters: {
+				operation: 'send',
+				source: 'ShoutDEMO',
+				destination: '+94771234567',
+				message: 'Your code is {{code}}',
+			},
 		},
 	],
 	[[TRIGGER, 'Send with bad key']],

@@ -12,7 +12,12 @@ const { ExecuteContext, RoutingNode } = n8nCore;
 const { NodeHelpers, Workflow } = n8nWorkflow;
 
 function valueAt(object, path) {
-	return path.split('.').reduce((value, key) => (value !== null && typeof value === 'object' ? value[key] : undefined), object);
+	return path
+		.split('.')
+		.reduce(
+			(value, key) => (value !== null && typeof value === 'object' ? value[key] : undefined),
+			object,
+		);
 }
 
 /** @returns {Promise<{ status: 'OK' | 'Error', message: string, requests?: number }>} */
@@ -42,14 +47,26 @@ async function testCredential(credentialName, data) {
 		description: {
 			...nodeType.description,
 			credentials: [{ name: credentialName, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: credentialType.test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: credentialType.test.request },
+					default: '',
+				},
+			],
 		},
 	};
 	const workflow = new Workflow({
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: { getByNameAndVersion: () => testNodeType, getByName: () => testNodeType, getKnownTypes: () => ({}) },
+		nodeTypes: {
+			getByNameAndVersion: () => testNodeType,
+			getByName: () => testNodeType,
+			getKnownTypes: () => ({}),
+		},
 	});
 	const additionalData = { credentialsHelper: helper, currentNodeParameters: {}, variables: {} };
 	const context = new ExecuteContext(
@@ -64,7 +81,12 @@ async function testCredential(credentialName, data) {
 		{ node, data: {}, source: null },
 		[],
 	);
-	const routingNode = new RoutingNode(context, testNodeType, { id: reference.id, name: reference.name, type: credentialName, data: withDefaults });
+	const routingNode = new RoutingNode(context, testNodeType, {
+		id: reference.id,
+		name: reference.name,
+		type: credentialName,
+		data: withDefaults,
+	});
 	const rules = credentialType.test.rules ?? [];
 	let response;
 	try {
@@ -72,15 +94,24 @@ async function testCredential(credentialName, data) {
 	} catch (error) {
 		const status = error.cause?.response?.status ?? error.context?.data?.statusCode;
 		if (status !== undefined) {
-			const rule = rules.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === status);
+			const rule = rules.find(
+				(candidate) => candidate.type === 'responseCode' && candidate.properties.value === status,
+			);
 			if (rule) return { status: 'Error', message: rule.properties.message };
-			if (status < 199 || status > 299) return { status: 'Error', message: error.cause?.response?.statusText || `Received HTTP status code: ${status}` };
+			if (status < 199 || status > 299)
+				return {
+					status: 'Error',
+					message: error.cause?.response?.statusText || `Received HTTP status code: ${status}`,
+				};
 		}
 		return { status: 'Error', message: String(error.message) };
 	}
 	const body = response?.[0]?.[0]?.json;
 	for (const rule of rules) {
-		if (rule.type === 'responseSuccessBody' && valueAt(body, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			valueAt(body, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}

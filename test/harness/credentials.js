@@ -94,7 +94,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async getDecrypted(_additionalData, nodeCredentials, type) {
 		const entry = this.stored.get(nodeCredentials.id);
-		if (!entry || entry.type !== type) throw new Error(`No ${type} credential with id ${nodeCredentials.id}`);
+		if (!entry || entry.type !== type)
+			throw new Error(`No ${type} credential with id ${nodeCredentials.id}`);
 		// n8n fills in the defaults of fields the user never touched.
 		const withDefaults = NodeHelpers.getNodeParameters(
 			this.typeOf(type).properties,

@@ -17,7 +17,11 @@ const { PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks } = eng
 
 function findSshClientsManager() {
 	try {
-		const file = path.join(path.dirname(engine.corePath), 'execution-engine', 'ssh-clients-manager.js');
+		const file = path.join(
+			path.dirname(engine.corePath),
+			'execution-engine',
+			'ssh-clients-manager.js',
+		);
 		return require(file).SSHClientsManager;
 	} catch {
 		return undefined;
@@ -60,14 +64,17 @@ LoggerProxy.init(captureLogger);
 function captureCoreLogger() {
 	let Logger;
 	try {
-		({ Logger } = require(require.resolve('@n8n/backend-common', { paths: [path.dirname(engine.corePath)] })));
+		({ Logger } = require(
+			require.resolve('@n8n/backend-common', { paths: [path.dirname(engine.corePath)] }),
+		));
 	} catch {
 		return; // an n8n-core without @n8n/backend-common logs through LoggerProxy only
 	}
 	if (!Logger || !Container.has(Logger)) return;
 	// The real instance marks its disabled levels read-only, so a capturing stand-in is registered.
 	const logger = Object.create(Container.get(Logger));
-	for (const level of Object.keys(captureLogger)) Object.defineProperty(logger, level, { value: captureLogger[level] });
+	for (const level of Object.keys(captureLogger))
+		Object.defineProperty(logger, level, { value: captureLogger[level] });
 	Object.defineProperty(logger, 'scoped', { value: () => logger });
 	Container.set(Logger, logger);
 }
@@ -135,7 +142,8 @@ async function loadPackage() {
 		nodeTypes[`${PACKAGE_NAME}.${name}`] = type;
 	}
 	const credentialTypes = {};
-	for (const [name, { type }] of Object.entries(loader.credentialTypes)) credentialTypes[name] = type;
+	for (const [name, { type }] of Object.entries(loader.credentialTypes))
+		credentialTypes[name] = type;
 	loaded = { loader, nodeTypes: new NodeTypes(nodeTypes), credentialTypes };
 	return loaded;
 }
@@ -155,7 +163,15 @@ async function addNodeType(fullName, type) {
  * @param {object[]} [options.items] the input items' JSON (default: one empty item)
  * @param {string} [options.onError] 'continueRegularOutput' | 'continueErrorOutput'
  */
-async function runNode({ nodeType, parameters, credentials = {}, items = [{}], onError, helper, typeVersion = 1 }) {
+async function runNode({
+	nodeType,
+	parameters,
+	credentials = {},
+	items = [{}],
+	onError,
+	helper,
+	typeVersion = 1,
+}) {
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const credentialsHelper = helper ?? new TestCredentialsHelper(credentialTypes);
 	const nodeCredentials = {};
@@ -264,7 +280,13 @@ function everythingShown(result) {
 				json: safeJson(result.error),
 			}
 		: {};
-	return safeJson({ run: result.run, items: result.items, errorItems: result.errorItems, error, logs: result.logs });
+	return safeJson({
+		run: result.run,
+		items: result.items,
+		errorItems: result.errorItems,
+		error,
+		logs: result.logs,
+	});
 }
 
 /**
@@ -272,10 +294,20 @@ function everythingShown(result) {
  * n8n shuts it down when it stops, and so do the tests after each file.
  */
 function shutdownEngine() {
-	if (SSHClientsManager && Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
+	if (SSHClientsManager && Container.has(SSHClientsManager))
+		Container.get(SSHClientsManager).onShutdown();
 }
 
 /** Every line logged so far (by LoggerProxy and n8n-core's Logger), for secret checks. */
 const capturedLogs = () => logged;
 
-module.exports = { shutdownEngine, loadPackage, addNodeType, runNode, everythingShown, capturedLogs, Container, PACKAGE_NAME };
+module.exports = {
+	shutdownEngine,
+	loadPackage,
+	addNodeType,
+	runNode,
+	everythingShown,
+	capturedLogs,
+	Container,
+	PACKAGE_NAME,
+};

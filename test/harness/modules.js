@@ -6,7 +6,9 @@
 // the engine's copy, as an installed community package finds n8n's).
 const path = require('node:path');
 
-const ENGINE_DIR = process.env.OTP_ENGINE_DIR ? path.resolve(process.env.OTP_ENGINE_DIR) : undefined;
+const ENGINE_DIR = process.env.OTP_ENGINE_DIR
+	? path.resolve(process.env.OTP_ENGINE_DIR)
+	: undefined;
 const PACKAGE_ROOT = process.env.OTP_PACKAGE_ROOT
 	? path.resolve(process.env.OTP_PACKAGE_ROOT)
 	: path.resolve(__dirname, '..', '..');
@@ -21,7 +23,9 @@ if (ENGINE_DIR && process.env.OTP_PACKAGE_ROOT) {
 	// The package must see the engine's n8n-workflow (one copy, as in n8n), or errors and classes differ.
 	const fromPackage = require.resolve('n8n-workflow', { paths: [PACKAGE_ROOT] });
 	if (fromPackage !== resolveEngineModule('n8n-workflow')) {
-		throw new Error(`the package at ${PACKAGE_ROOT} resolves n8n-workflow to ${fromPackage}, not to the engine's copy`);
+		throw new Error(
+			`the package at ${PACKAGE_ROOT} resolves n8n-workflow to ${fromPackage}, not to the engine's copy`,
+		);
 	}
 }
 const n8nCore = require(corePath);

@@ -21,7 +21,8 @@ async function recordingNodeType(nodeName) {
 			(returned ?? []).map((output) =>
 				(output ?? []).map((item) => ({
 					json: item.json,
-					pairedItem: item.pairedItem === undefined ? undefined : JSON.parse(JSON.stringify(item.pairedItem)),
+					pairedItem:
+						item.pairedItem === undefined ? undefined : JSON.parse(JSON.stringify(item.pairedItem)),
 				})),
 			),
 		);

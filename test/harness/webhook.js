@@ -44,7 +44,8 @@ async function serveTrigger({ nodeType, parameters, credentials }) {
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const credentialsHelper = new TestCredentialsHelper(credentialTypes);
 	const nodeCredentials = {};
-	for (const [type, data] of Object.entries(credentials)) nodeCredentials[type] = credentialsHelper.add(type, data);
+	for (const [type, data] of Object.entries(credentials))
+		nodeCredentials[type] = credentialsHelper.add(type, data);
 	const node = {
 		id: 'trigger',
 		name: 'Trigger',
@@ -74,7 +75,9 @@ async function serveTrigger({ nodeType, parameters, credentials }) {
 		expressLike(req, res);
 		req.rawBody = rawBody;
 		req.body = {};
-		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+		const contentType = String(req.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim();
 		if (contentType === 'application/json' && rawBody.length) {
 			try {
 				req.body = JSON.parse(rawBody.toString('utf8'));
@@ -104,7 +107,15 @@ async function serveTrigger({ nodeType, parameters, credentials }) {
 			webhookDescription,
 			workflowId: workflow.id,
 		};
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		let result;
 		try {
 			result = await type.webhook.call(context);

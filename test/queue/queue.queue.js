@@ -2,20 +2,36 @@
 // n8n in queue mode, for real: PostgreSQL, Redis, one main taking the webhooks and two
 // `n8n worker --concurrency=2` processes, each loading this package from its own user folder.
 // Webhook → Send, 500 calls with a number each (at most 50 at once), against the sandbox.
-const { startQueueCluster, runLoad, runLoadWithKill, phoneNumbers } = require('../../scripts/queue-cluster');
+const {
+	startQueueCluster,
+	runLoad,
+	runLoadWithKill,
+	phoneNumbers,
+} = require('../../scripts/queue-cluster');
 
 const CALLS = 500;
 const PARALLEL = 50;
 const LATENCY_MS = 100;
 let cluster;
 
-beforeAll(async () => {
-	cluster = await startQueueCluster({ workers: 2, concurrency: 2, latencyMs: LATENCY_MS, log: (line) => process.stderr.write(`[queue] ${line}\n`) });
-}, 5 * 60 * 1000);
+beforeAll(
+	async () => {
+		cluster = await startQueueCluster({
+			workers: 2,
+			concurrency: 2,
+			latencyMs: LATENCY_MS,
+			log: (line) => process.stderr.write(`[queue] ${line}\n`),
+		});
+	},
+	5 * 60 * 1000,
+);
 
-afterAll(async () => {
-	if (cluster) await cluster.stop();
-}, 2 * 60 * 1000);
+afterAll(
+	async () => {
+		if (cluster) await cluster.stop();
+	},
+	2 * 60 * 1000,
+);
 
 const report = (result) =>
 	process.stderr.write(
@@ -61,7 +77,14 @@ test('Valify: 500 calls, one send per number; the token (3 calls each) is shared
 test('a worker killed with SIGKILL mid-flight: no number is sent twice; lost and crashed-after-sending are measured', async () => {
 	const phones = phoneNumbers('d7Networks', 120, CALLS);
 	// A slower vendor, so that the killed worker surely has sends in flight.
-	const result = await runLoadWithKill(cluster, { vendor: 'd7Networks', phones, parallel: PARALLEL, latencyMs: 300, worker: cluster.workers[0], afterSends: 20 });
+	const result = await runLoadWithKill(cluster, {
+		vendor: 'd7Networks',
+		phones,
+		parallel: PARALLEL,
+		latencyMs: 300,
+		worker: cluster.workers[0],
+		afterSends: 20,
+	});
 	report(result);
 	process.stderr.write(
 		`[queue] killed worker1 after ${result.killedAt} sends with ${result.inFlightAtKill} execution(s) in flight: ` +

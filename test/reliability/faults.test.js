@@ -26,13 +26,20 @@ for (const vendor of vendors) {
 
 		for (const spec of vendor.operations) {
 			// A send answered 2xx is a sent item, never an error: see sent-on-2xx.test.js.
-			const faults = spec.isSend ? FAULTS.filter(([, fault]) => !(fault.status >= 200 && fault.status < 300)) : FAULTS;
+			const faults = spec.isSend
+				? FAULTS.filter(([, fault]) => !(fault.status >= 200 && fault.status < 300))
+				: FAULTS;
 			describe(spec.operation, () => {
 				test.each(faults)('%s: an error in words, one request, no secret', async (_name, fault) => {
 					simulator.fail({ ...fault, path: spec.path });
 					const result = await runNode({
 						nodeType: vendor.node,
-						parameters: { resource: 'otp', operation: spec.operation, ...spec.parameters, options: { timeout: 400 } },
+						parameters: {
+							resource: 'otp',
+							operation: spec.operation,
+							...spec.parameters,
+							options: { timeout: 400 },
+						},
 						credentials,
 					});
 					expect(result.items).toHaveLength(0);
@@ -49,40 +56,59 @@ for (const vendor of vendors) {
 					expectNoSecretShown(shown, vendor, simulator);
 				});
 
-				test.each(faults)('%s with Continue On Fail: an error item paired to its input, the other items go on', async (_name, fault) => {
-					const parameters = { resource: 'otp', operation: spec.operation, ...spec.parameters, options: { timeout: 400, batching: { batch: { batchSize: 1 } } } };
-					if (spec.uniquePerItem) parameters[spec.uniquePerItem] = '={{ $json.unique }}';
-					const items = (count) => Array.from({ length: count }, () => ({ unique: `cof-${crypto.randomUUID()}` }));
-					// What the other items give when nothing goes wrong (a made-up reference may be an answer or a refusal).
-					const unfaulted = await runNode({ nodeType: vendor.node, parameters, credentials, items: items(1), onError: 'continueRegularOutput' });
-					simulator.reset();
-					simulator.fail({ ...fault, path: spec.path });
-					const result = await runNode({
-						nodeType: recorded.nodeType,
-						parameters,
-						credentials,
-						items: items(3),
-						onError: 'continueRegularOutput',
-					});
-					expect(result.error).toBeUndefined();
-					const pairing = [{ item: 0 }, { item: 1 }, { item: 2 }];
-					expect(result.items.map((item) => item.pairedItem)).toEqual(pairing);
-					// The node pairs its items itself; the engine would fill in positions and hide a miss.
-					expect(recorded.outputs.at(-1)[0].map((item) => item.pairedItem)).toEqual(pairing);
-					const { error } = result.items[0].json;
-					expect(typeof error).toBe('string');
-					expect(error.startsWith(`${vendor.displayName}: `)).toBe(true);
-					expect(error).not.toBe(unfaulted.items[0].json.error);
-					for (const later of result.items.slice(1)) expect(later.json.error).toBe(unfaulted.items[0].json.error);
-					expect(simulator.requestsTo(spec.path)).toHaveLength(3);
-					expectNoSecretShown(everythingShown(result), vendor, simulator);
-				});
+				test.each(faults)(
+					'%s with Continue On Fail: an error item paired to its input, the other items go on',
+					async (_name, fault) => {
+						const parameters = {
+							resource: 'otp',
+							operation: spec.operation,
+							...spec.parameters,
+							options: { timeout: 400, batching: { batch: { batchSize: 1 } } },
+						};
+						if (spec.uniquePerItem) parameters[spec.uniquePerItem] = '={{ $json.unique }}';
+						const items = (count) =>
+							Array.from({ length: count }, () => ({ unique: `cof-${crypto.randomUUID()}` }));
+						// What the other items give when nothing goes wrong (a made-up reference may be an answer or a refusal).
+						const unfaulted = await runNode({
+							nodeType: vendor.node,
+							parameters,
+							credentials,
+							items: items(1),
+							onError: 'continueRegularOutput',
+						});
+						simulator.reset();
+						simulator.fail({ ...fault, path: spec.path });
+						const result = await runNode({
+							nodeType: recorded.nodeType,
+							parameters,
+							credentials,
+							items: items(3),
+							onError: 'continueRegularOutput',
+						});
+						expect(result.error).toBeUndefined();
+						const pairing = [{ item: 0 }, { item: 1 }, { item: 2 }];
+						expect(result.items.map((item) => item.pairedItem)).toEqual(pairing);
+						// The node pairs its items itself; the engine would fill in positions and hide a miss.
+						expect(recorded.outputs.at(-1)[0].map((item) => item.pairedItem)).toEqual(pairing);
+						const { error } = result.items[0].json;
+						expect(typeof error).toBe('string');
+						expect(error.startsWith(`${vendor.displayName}: `)).toBe(true);
+						expect(error).not.toBe(unfaulted.items[0].json.error);
+						for (const later of result.items.slice(1))
+							expect(later.json.error).toBe(unfaulted.items[0].json.error);
+						expect(simulator.requestsTo(spec.path)).toHaveLength(3);
+						expectNoSecretShown(everythingShown(result), vendor, simulator);
+					},
+				);
 
 				test('a redirect is not followed: an error in words naming where it pointed, nothing sent there', async () => {
 					simulator.fail({
 						status: 307,
 						raw: '',
-						headers: { Location: `${simulator.url}/moved${spec.path}?session=abc123`, 'Content-Type': 'text/html' },
+						headers: {
+							Location: `${simulator.url}/moved${spec.path}?session=abc123`,
+							'Content-Type': 'text/html',
+						},
 						path: spec.path,
 					});
 					const result = await runNode({
@@ -94,7 +120,9 @@ for (const vendor of vendors) {
 					expect(result.error.message).toBe(
 						`${vendor.displayName}: the address answered with a redirect (HTTP 307 to ${simulator.url}/moved${spec.path})`,
 					);
-					expect(result.error.description).toMatch(/^Redirects are not followed, so the credentials never go to another address/);
+					expect(result.error.description).toMatch(
+						/^Redirects are not followed, so the credentials never go to another address/,
+					);
 					expect(result.error.httpCode).toBe('307');
 					expect(simulator.requestsTo(spec.path)).toHaveLength(1);
 					expect(simulator.requestsTo('/moved')).toHaveLength(0);
@@ -111,14 +139,23 @@ for (const vendor of vendors) {
 			simulator.fail({ drop: 'before', path: spec.path, times: 1 });
 			const result = await runNode({
 				nodeType: vendor.node,
-				parameters: { resource: 'otp', operation: spec.operation, ...spec.parameters, options: { batching: { batch: { batchSize: 1 } } } },
+				parameters: {
+					resource: 'otp',
+					operation: spec.operation,
+					...spec.parameters,
+					options: { batching: { batch: { batchSize: 1 } } },
+				},
 				credentials,
 				items: [{}, {}, {}],
 				onError: 'continueRegularOutput',
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(3);
-			expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			expect(result.items.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+			]);
 			expect(result.items[0].json.error).toMatch(new RegExp(`^${vendor.displayName}: `));
 			expect(result.items[0].json.httpCode).toBe('503');
 			expect(result.items[1].json.error).toMatch(new RegExp(`^${vendor.displayName}: `));

@@ -43,12 +43,21 @@ async function closedPort() {
 }
 
 /** The parameters that name who gets the code (or which OTP): invalid ones are bad input. */
-const ADDRESS_PARAMETERS = ['recipient', 'userGsm', 'destination', 'mobile', 'phoneNumber', 'email', 'otpId'];
+const ADDRESS_PARAMETERS = [
+	'recipient',
+	'userGsm',
+	'destination',
+	'mobile',
+	'phoneNumber',
+	'email',
+	'otpId',
+];
 
 /** The operation's parameters with its address made invalid: refused before any request. */
 function withBadInput(parameters) {
 	const address = ADDRESS_PARAMETERS.find((name) => name in parameters);
-	if (address === undefined) throw new Error(`no address parameter among ${Object.keys(parameters).join(', ')}`);
+	if (address === undefined)
+		throw new Error(`no address parameter among ${Object.keys(parameters).join(', ')}`);
 	return { ...parameters, [address]: '<not valid>' };
 }
 
@@ -69,31 +78,48 @@ for (const vendor of vendors) {
 		const run = (spec, extra = {}) =>
 			runNode({
 				nodeType: vendor.node,
-				parameters: { resource: 'otp', operation: spec.operation, ...spec.parameters, options: { timeout: 400 }, ...extra.parameters },
+				parameters: {
+					resource: 'otp',
+					operation: spec.operation,
+					...spec.parameters,
+					options: { timeout: 400 },
+					...extra.parameters,
+				},
 				credentials: extra.credentials ?? credentials,
 				onError: extra.onError ?? 'continueRegularOutput',
 			});
 
 		for (const spec of sending) {
 			describe(spec.operation, () => {
-				test.each(FAULTS.filter(([name]) => NOTHING_SENT[name] !== null))('%s', async (name, fault) => {
-					simulator.fail({ ...fault, path: spec.path });
-					const result = await run(spec);
-					expect(result.error).toBeUndefined();
-					expect(result.items).toHaveLength(1);
-					const item = result.items[0];
-					expect(item.pairedItem).toEqual({ item: 0 });
-					expect(item.json.error).toMatch(new RegExp(`^${vendor.displayName}: `));
-					expect(item.json.nothingSent).toBe(NOTHING_SENT[name]);
-					// The description says the same in words.
-					if (NOTHING_SENT[name] === false) expect(item.json.description).toMatch(/may or may not have|nothing was retried|not taken for a success/i);
-					expect(simulator.requestsTo(spec.path)).toHaveLength(1);
-					const shown = everythingShown(result);
-					for (const secret of secretValues) expect(shown).not.toContain(secret);
-				});
+				test.each(FAULTS.filter(([name]) => NOTHING_SENT[name] !== null))(
+					'%s',
+					async (name, fault) => {
+						simulator.fail({ ...fault, path: spec.path });
+						const result = await run(spec);
+						expect(result.error).toBeUndefined();
+						expect(result.items).toHaveLength(1);
+						const item = result.items[0];
+						expect(item.pairedItem).toEqual({ item: 0 });
+						expect(item.json.error).toMatch(new RegExp(`^${vendor.displayName}: `));
+						expect(item.json.nothingSent).toBe(NOTHING_SENT[name]);
+						// The description says the same in words.
+						if (NOTHING_SENT[name] === false)
+							expect(item.json.description).toMatch(
+								/may or may not have|nothing was retried|not taken for a success/i,
+							);
+						expect(simulator.requestsTo(spec.path)).toHaveLength(1);
+						const shown = everythingShown(result);
+						for (const secret of secretValues) expect(shown).not.toContain(secret);
+					},
+				);
 
 				test('a redirect, never followed: nothingSent true', async () => {
-					simulator.fail({ status: 307, raw: '', headers: { Location: `${simulator.url}/moved`, 'Content-Type': 'text/html' }, path: spec.path });
+					simulator.fail({
+						status: 307,
+						raw: '',
+						headers: { Location: `${simulator.url}/moved`, 'Content-Type': 'text/html' },
+						path: spec.path,
+					});
 					const { items } = await run(spec);
 					expect(items[0].json).toMatchObject({ httpCode: '307', nothingSent: true });
 					expect(simulator.requestsTo('/moved')).toHaveLength(0);
@@ -122,7 +148,9 @@ for (const vendor of vendors) {
 					const { items, errorItems } = await run(spec, { onError: 'continueErrorOutput' });
 					expect(items).toHaveLength(0);
 					expect(errorItems).toHaveLength(1);
-					expect(errorItems[0].json).toEqual({ error: expect.stringMatching(new RegExp(`^${vendor.displayName}: `)) });
+					expect(errorItems[0].json).toEqual({
+						error: expect.stringMatching(new RegExp(`^${vendor.displayName}: `)),
+					});
 				});
 
 				test('without Continue On Fail, the node error says it in its context', async () => {
@@ -167,41 +195,63 @@ describe('vendor answers that say in their own words whether anything went out',
 	}
 
 	test('D7 Networks: HTTP 200 with status FAILED did not send', async () => {
-		const json = await sendAgainst('d7Networks', { status: 200, body: { otp_id: 'x', status: 'FAILED' } });
+		const json = await sendAgainst('d7Networks', {
+			status: 200,
+			body: { otp_id: 'x', status: 'FAILED' },
+		});
 		expect(json).toMatchObject({ nothingSent: true });
 	});
 
 	test('D7 Networks: 402 insufficient credit did not send', async () => {
-		const json = await sendAgainst('d7Networks', { status: 402, body: { detail: [{ code: 'INSUFFICIENT_CREDIT', message: 'no credit' }] } });
+		const json = await sendAgainst('d7Networks', {
+			status: 402,
+			body: { detail: [{ code: 'INSUFFICIENT_CREDIT', message: 'no credit' }] },
+		});
 		expect(json).toMatchObject({ nothingSent: true, httpCode: '402' });
 	});
 
 	test('TurkeySMS: HTTP 200 with result false (TS-1027) did not send', async () => {
-		const json = await sendAgainst('turkeySms', { status: 200, body: { result: false, result_code: 'TS-1027', result_message: 'Insufficient balance.' } });
+		const json = await sendAgainst('turkeySms', {
+			status: 200,
+			body: { result: false, result_code: 'TS-1027', result_message: 'Insufficient balance.' },
+		});
 		expect(json).toMatchObject({ nothingSent: true });
 	});
 
 	test('TurkeySMS: its per-minute rate limit (TS-1060) refused the send', async () => {
 		const json = await sendAgainst('turkeySms', {
 			status: 403,
-			body: { result: false, result_code: 'TS-1060', result_message: 'Per-minute rate limit exceeded.' },
+			body: {
+				result: false,
+				result_code: 'TS-1060',
+				result_message: 'Per-minute rate limit exceeded.',
+			},
 			headers: { 'Retry-After': '120' },
 		});
 		expect(json).toMatchObject({ nothingSent: true });
 	});
 
 	test('Paynet: HTTP 200 with code 8 (servererror) may have sent', async () => {
-		const json = await sendAgainst('paynet', { status: 200, body: { code: 8, message: 'servererror' } });
+		const json = await sendAgainst('paynet', {
+			status: 200,
+			body: { code: 8, message: 'servererror' },
+		});
 		expect(json).toMatchObject({ nothingSent: false });
 	});
 
 	test('Paynet: HTTP 200 with code 10 (timeout) may have sent', async () => {
-		const json = await sendAgainst('paynet', { status: 200, body: { code: 10, message: 'timeout' } });
+		const json = await sendAgainst('paynet', {
+			status: 200,
+			body: { code: 10, message: 'timeout' },
+		});
 		expect(json).toMatchObject({ nothingSent: false });
 	});
 
 	test('Paynet: HTTP 200 with code 5 (duplicatedata) did not send', async () => {
-		const json = await sendAgainst('paynet', { status: 200, body: { code: 5, message: 'duplicatedata' } });
+		const json = await sendAgainst('paynet', {
+			status: 200,
+			body: { code: 5, message: 'duplicatedata' },
+		});
 		expect(json).toMatchObject({ nothingSent: true });
 	});
 });

@@ -8,7 +8,22 @@ const path = require('node:path');
 const ts = require('typescript');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'set', 'add', 'delete', 'clear', 'assign', 'defineProperty']);
+const MUTATING_METHODS = new Set([
+	'push',
+	'pop',
+	'shift',
+	'unshift',
+	'splice',
+	'sort',
+	'reverse',
+	'fill',
+	'set',
+	'add',
+	'delete',
+	'clear',
+	'assign',
+	'defineProperty',
+]);
 
 function sourceFiles(dir) {
 	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -20,17 +35,27 @@ function sourceFiles(dir) {
 
 function rootName(expression) {
 	let current = expression;
-	while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isParenthesizedExpression(current)) {
+	while (
+		ts.isPropertyAccessExpression(current) ||
+		ts.isElementAccessExpression(current) ||
+		ts.isParenthesizedExpression(current)
+	) {
 		current = current.expression;
 	}
 	return ts.isIdentifier(current) ? current.text : undefined;
 }
 
 function problemsIn(file) {
-	const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2019, true);
+	const source = ts.createSourceFile(
+		file,
+		fs.readFileSync(file, 'utf8'),
+		ts.ScriptTarget.ES2019,
+		true,
+	);
 	const problems = [];
 	const topLevel = new Set();
-	const where = (node) => `${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+	const where = (node) =>
+		`${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
 
 	for (const statement of source.statements) {
 		if (ts.isVariableStatement(statement)) {
@@ -39,35 +64,62 @@ function problemsIn(file) {
 				if (ts.isIdentifier(declaration.name)) topLevel.add(declaration.name.text);
 				if (!isConst) problems.push(`${where(statement)} top-level let/var`);
 				if (declaration.initializer && ts.isNewExpression(declaration.initializer)) {
-					problems.push(`${where(declaration)} top-level new ${declaration.initializer.expression.getText(source)}`);
+					problems.push(
+						`${where(declaration)} top-level new ${declaration.initializer.expression.getText(source)}`,
+					);
 				}
 			}
 		}
 		if (ts.isClassDeclaration(statement)) {
 			for (const member of statement.members) {
 				const modifiers = ts.getModifiers?.(member) ?? member.modifiers ?? [];
-				const isStatic = modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
-				const isReadonly = modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.ReadonlyKeyword);
-				if (isStatic && ts.isPropertyDeclaration(member) && !isReadonly) problems.push(`${where(member)} static mutable class field`);
+				const isStatic = modifiers.some(
+					(modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword,
+				);
+				const isReadonly = modifiers.some(
+					(modifier) => modifier.kind === ts.SyntaxKind.ReadonlyKeyword,
+				);
+				if (isStatic && ts.isPropertyDeclaration(member) && !isReadonly)
+					problems.push(`${where(member)} static mutable class field`);
 			}
 		}
 	}
 
 	const visit = (node) => {
-		if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+		if (
+			ts.isBinaryExpression(node) &&
+			node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+			node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+		) {
 			const name = rootName(node.left);
-			if (name && topLevel.has(name)) problems.push(`${where(node)} assignment to top-level ${name}`);
+			if (name && topLevel.has(name))
+				problems.push(`${where(node)} assignment to top-level ${name}`);
 		}
-		if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && [ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken].includes(node.operator)) {
+		if (
+			(ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+			[ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken].includes(node.operator)
+		) {
 			const name = rootName(node.operand);
-			if (name && topLevel.has(name)) problems.push(`${where(node)} increment of top-level ${name}`);
+			if (name && topLevel.has(name))
+				problems.push(`${where(node)} increment of top-level ${name}`);
 		}
-		if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && MUTATING_METHODS.has(node.expression.name.text)) {
+		if (
+			ts.isCallExpression(node) &&
+			ts.isPropertyAccessExpression(node.expression) &&
+			MUTATING_METHODS.has(node.expression.name.text)
+		) {
 			const name = rootName(node.expression.expression);
-			if (name && topLevel.has(name)) problems.push(`${where(node)} ${node.expression.name.text}() on top-level ${name}`);
+			if (name && topLevel.has(name))
+				problems.push(`${where(node)} ${node.expression.name.text}() on top-level ${name}`);
 			// Object.assign(topLevel, …) and the like
-			if (name === 'Object' && node.arguments[0] && topLevel.has(rootName(node.arguments[0]) ?? '')) {
-				problems.push(`${where(node)} Object.${node.expression.name.text}() on a top-level binding`);
+			if (
+				name === 'Object' &&
+				node.arguments[0] &&
+				topLevel.has(rootName(node.arguments[0]) ?? '')
+			) {
+				problems.push(
+					`${where(node)} Object.${node.expression.name.text}() on a top-level binding`,
+				);
 			}
 		}
 		ts.forEachChild(node, visit);
@@ -76,21 +128,34 @@ function problemsIn(file) {
 	return problems;
 }
 
-const files = [...sourceFiles(path.join(ROOT, 'nodes')), ...sourceFiles(path.join(ROOT, 'credentials'))];
+const files = [
+	...sourceFiles(path.join(ROOT, 'nodes')),
+	...sourceFiles(path.join(ROOT, 'credentials')),
+];
 
 test('there are node and credential sources to check', () => {
 	expect(files.length).toBeGreaterThan(20);
 });
 
-test.each(files.map((file) => [path.relative(ROOT, file), file]))('%s keeps no module-level mutable state', (_name, file) => {
-	expect(problemsIn(file)).toEqual([]);
-});
+test.each(files.map((file) => [path.relative(ROOT, file), file]))(
+	'%s keeps no module-level mutable state',
+	(_name, file) => {
+		expect(problemsIn(file)).toEqual([]);
+	},
+);
 
 test('the checker does catch module-level state', () => {
 	const probe = path.join(require('node:os').tmpdir(), 'otp-queue-mode-probe.ts');
 	fs.writeFileSync(
 		probe,
-		['let counter = 0;', 'const cache = new Map();', 'const seen: string[] = [];', 'export function f() { counter++; seen.push("x"); }', 'class A { static hits = 0; }', 'export { A, cache };'].join('\n'),
+		[
+			'let counter = 0;',
+			'const cache = new Map();',
+			'const seen: string[] = [];',
+			'export function f() { counter++; seen.push("x"); }',
+			'class A { static hits = 0; }',
+			'export { A, cache };',
+		].join('\n'),
 	);
 	const problems = problemsIn(probe);
 	fs.rmSync(probe);

@@ -7,8 +7,14 @@ const { vendors } = require('./vendors');
 const ANSWERS_2XX = [
 	['a 200 with an empty object', { status: 200, body: {} }],
 	['a 200 with a list', { status: 200, body: [] }],
-	['a 200 whose body is not JSON', { status: 200, raw: 'OK, thanks', headers: { 'Content-Type': 'text/plain' } }],
-	['a 200 with an empty body', { status: 200, raw: '', headers: { 'Content-Type': 'application/json' } }],
+	[
+		'a 200 whose body is not JSON',
+		{ status: 200, raw: 'OK, thanks', headers: { 'Content-Type': 'text/plain' } },
+	],
+	[
+		'a 200 with an empty body',
+		{ status: 200, raw: '', headers: { 'Content-Type': 'application/json' } },
+	],
 	['a 200 with detail as text', { status: 200, body: { detail: 'something happened' } }],
 	['a 200 with unknown fields only', { status: 200, body: { unexpected: { nested: [1, 'two'] } } }],
 	[
@@ -16,13 +22,28 @@ const ANSWERS_2XX = [
 		{
 			status: 200,
 			body: {
-				otp_id: null, request_id: null, expiry: null, referenceId: null, messageResult: null, transaction_id: null,
-				result: null, code: null, result_code: null, otp_expire: null, sms_id: null,
+				otp_id: null,
+				request_id: null,
+				expiry: null,
+				referenceId: null,
+				messageResult: null,
+				transaction_id: null,
+				result: null,
+				code: null,
+				result_code: null,
+				otp_expire: null,
+				sms_id: null,
 			},
 		},
 	],
 	['a 201 with an empty object', { status: 201, body: {} }],
-	['a 202 with D7\'s "accepted" shape', { status: 202, body: { request_id: 'req-1', status: 'accepted', created_at: '2026-01-01T10:00:00Z' } }],
+	[
+		'a 202 with D7\'s "accepted" shape',
+		{
+			status: 202,
+			body: { request_id: 'req-1', status: 'accepted', created_at: '2026-01-01T10:00:00Z' },
+		},
+	],
 ];
 
 for (const vendor of vendors) {
@@ -50,9 +71,17 @@ for (const vendor of vendors) {
 					expect(result.items).toHaveLength(1);
 					const [item] = result.items;
 					expect(item.pairedItem).toEqual({ item: 0 });
-					expect(item.json).toMatchObject({ provider: vendor.node, operation: spec.operation, status: 'sent' });
-					expect(item.json.reference === null || typeof item.json.reference === 'string').toBe(true);
-					expect(item.json.expiresAt === null || !Number.isNaN(Date.parse(item.json.expiresAt))).toBe(true);
+					expect(item.json).toMatchObject({
+						provider: vendor.node,
+						operation: spec.operation,
+						status: 'sent',
+					});
+					expect(item.json.reference === null || typeof item.json.reference === 'string').toBe(
+						true,
+					);
+					expect(
+						item.json.expiresAt === null || !Number.isNaN(Date.parse(item.json.expiresAt)),
+					).toBe(true);
 					expect(simulator.requestsTo(spec.path)).toHaveLength(1);
 					const shown = everythingShown(result);
 					for (const secret of Object.values(vendor.secrets)) expect(shown).not.toContain(secret);

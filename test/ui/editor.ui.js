@@ -26,7 +26,9 @@ function packageNodes() {
 		const NodeClass = Object.values(exported)[0];
 		const { description } = new NodeClass();
 		const operation = description.properties.find((property) => property.name === 'operation');
-		const actions = operation ? operation.options.map((option) => option.action || option.name) : [];
+		const actions = operation
+			? operation.options.map((option) => option.action || option.name)
+			: [];
 		return { displayName: description.displayName, name: description.name, actions };
 	});
 }
@@ -37,7 +39,13 @@ function packageNodes() {
  */
 function panelEntries(nodes) {
 	const names = new Set(nodes.map((node) => node.displayName));
-	return nodes.filter((node) => !(node.displayName.endsWith(' Trigger') && names.has(node.displayName.slice(0, -' Trigger'.length))));
+	return nodes.filter(
+		(node) =>
+			!(
+				node.displayName.endsWith(' Trigger') &&
+				names.has(node.displayName.slice(0, -' Trigger'.length))
+			),
+	);
 }
 
 let n8n;
@@ -51,7 +59,10 @@ const restBodies = [];
 /** Runs one step of a test and saves a screenshot of the page after it, also when it fails. */
 async function step(title, fn) {
 	stepNumber++;
-	const file = path.join(SCREENSHOTS, `${String(stepNumber).padStart(2, '0')}-${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+	const file = path.join(
+		SCREENSHOTS,
+		`${String(stepNumber).padStart(2, '0')}-${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`,
+	);
 	try {
 		await fn();
 		await page.screenshot({ path: `${file}.png` });
@@ -74,7 +85,11 @@ async function click(locator) {
 }
 
 /** The visible option of an open dropdown (Element Plus renders it at the end of the page). */
-const dropdownOption = (text) => page.locator('.el-select-dropdown__item:visible, .el-dropdown-menu__item:visible').filter({ hasText: text }).first();
+const dropdownOption = (text) =>
+	page
+		.locator('.el-select-dropdown__item:visible, .el-dropdown-menu__item:visible')
+		.filter({ hasText: text })
+		.first();
 
 async function logIn() {
 	await page.goto(`${n8n.baseUrl}/signin`);
@@ -87,7 +102,10 @@ async function logIn() {
 beforeAll(async () => {
 	fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set OTP_CHROMIUM`);
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(
+			`no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set OTP_CHROMIUM`,
+		);
 	const t = Date.now();
 	n8n = await startN8n({ log: (line) => log(`npm start: ${line}`) });
 	log(`n8n up at ${n8n.baseUrl} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -96,7 +114,16 @@ beforeAll(async () => {
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: CHROMIUM,
 		headless: true,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 		viewport: { width: 1440, height: 900 },
 	});
 	browser = context;
@@ -130,8 +157,12 @@ describe('the nodes panel', () => {
 			await page.getByTestId('node-creator-search-bar').fill('OTP');
 			const items = page.getByTestId('node-creator').getByTestId('item-iterator-item');
 			await items.filter({ hasText: nodes[0].displayName }).first().waitFor();
-			const names = await page.getByTestId('node-creator').getByTestId('node-creator-item-name').allInnerTexts();
-			for (const node of panelEntries(nodes)) expect(names.map((name) => name.trim())).toContain(node.displayName);
+			const names = await page
+				.getByTestId('node-creator')
+				.getByTestId('node-creator-item-name')
+				.allInnerTexts();
+			for (const node of panelEntries(nodes))
+				expect(names.map((name) => name.trim())).toContain(node.displayName);
 		});
 	});
 
@@ -141,24 +172,48 @@ describe('the nodes panel', () => {
 			const item = page
 				.getByTestId('node-creator')
 				.getByTestId('item-iterator-item')
-				.filter({ has: page.getByTestId('node-creator-item-name').getByText(turkeySms.displayName, { exact: true }) });
+				.filter({
+					has: page
+						.getByTestId('node-creator-item-name')
+						.getByText(turkeySms.displayName, { exact: true }),
+				});
 			await click(item.first());
 			// With the TurkeySMS Trigger in the package, a new workflow's panel opens TurkeySMS on its
 			// triggers with the Actions category folded: a person unfolds it.
-			const firstAction = page.getByTestId('node-creator').getByTestId('item-iterator-item').filter({ hasText: turkeySms.actions[0] }).first();
-			const actionsCategory = page.getByTestId('node-creator').getByTestId('node-creator-category-item').filter({ hasText: /^\s*Actions\b/ });
+			const firstAction = page
+				.getByTestId('node-creator')
+				.getByTestId('item-iterator-item')
+				.filter({ hasText: turkeySms.actions[0] })
+				.first();
+			const actionsCategory = page
+				.getByTestId('node-creator')
+				.getByTestId('node-creator-category-item')
+				.filter({ hasText: /^\s*Actions\b/ });
 			await Promise.race([firstAction.waitFor(), actionsCategory.first().waitFor()]);
 			if (!(await firstAction.isVisible())) await click(actionsCategory.first());
 			await firstAction.waitFor();
 			if (nodes.some((node) => node.displayName === `${turkeySms.displayName} Trigger`)) {
 				// The trigger is found through the same entry, under its Triggers category.
-				await page.getByTestId('node-creator').getByTestId('node-creator-category-item').filter({ hasText: /^\s*Triggers\b/ }).first().waitFor();
+				await page
+					.getByTestId('node-creator')
+					.getByTestId('node-creator-category-item')
+					.filter({ hasText: /^\s*Triggers\b/ })
+					.first()
+					.waitFor();
 			}
-			const shown = (await page.getByTestId('node-creator').getByTestId('item-iterator-item').allInnerTexts()).map((text) => text.trim());
+			const shown = (
+				await page.getByTestId('node-creator').getByTestId('item-iterator-item').allInnerTexts()
+			).map((text) => text.trim());
 			for (const action of turkeySms.actions) expect(shown).toContain(action);
 		});
 		await step('TurkeySMS node parameters', async () => {
-			await click(page.getByTestId('node-creator').getByTestId('item-iterator-item').filter({ has: page.getByText(turkeySms.actions[0], { exact: true }) }).first());
+			await click(
+				page
+					.getByTestId('node-creator')
+					.getByTestId('item-iterator-item')
+					.filter({ has: page.getByText(turkeySms.actions[0], { exact: true }) })
+					.first(),
+			);
 			await page.getByTestId('ndv').waitFor();
 			await page.getByTestId('node-parameters').waitFor();
 			await page.getByTestId('parameter-input-mobile').waitFor();
@@ -179,14 +234,21 @@ describe('the credential modal (TurkeySMS API, Environment Custom, the sandbox U
 		await modal.waitFor();
 		await click(modal.getByTestId('parameter-input-environment'));
 		await click(dropdownOption('Custom'));
-		await modal.getByTestId('parameter-input-baseUrl').locator('input').fill(n8n.sandboxUrls.turkeySms);
+		await modal
+			.getByTestId('parameter-input-baseUrl')
+			.locator('input')
+			.fill(n8n.sandboxUrls.turkeySms);
 		await modal.getByTestId('parameter-input-apiKey').locator('input').fill(apiKey);
 		await click(page.getByTestId('credential-save-button'));
 		return modal;
 	}
 
 	async function closeModal(modal) {
-		await click(page.locator('.el-dialog:visible .el-dialog__headerbtn, .el-dialog:visible .el-dialog__close').first());
+		await click(
+			page
+				.locator('.el-dialog:visible .el-dialog__headerbtn, .el-dialog:visible .el-dialog__close')
+				.first(),
+		);
 		await modal.waitFor({ state: 'hidden' });
 	}
 
@@ -198,7 +260,9 @@ describe('the credential modal (TurkeySMS API, Environment Custom, the sandbox U
 			// (the pencil beside the Credential field), n8n tests it once more and shows the result.
 			await modal.waitFor({ state: 'hidden', timeout: 60000 });
 			await click(page.getByTestId('credential-edit-button'));
-			await modal.getByTestId('credentials-config-container-test-success').waitFor({ timeout: 60000 });
+			await modal
+				.getByTestId('credentials-config-container-test-success')
+				.waitFor({ timeout: 60000 });
 			expect(await modal.getByText('Connection tested successfully').isVisible()).toBe(true);
 		});
 		await step('saved credential does not show the key', async () => {
@@ -214,14 +278,21 @@ describe('the credential modal (TurkeySMS API, Environment Custom, the sandbox U
 			const modal = await createCredential(wrongSecret);
 			await modal.getByText('Couldn’t connect with these settings').waitFor({ timeout: 60000 });
 			await click(modal.getByText('More details'));
-			await page.getByText(/TurkeySMS refused the API key/).first().waitFor();
-			expect(await modal.getByTestId('credentials-config-container-test-success').isVisible()).toBe(false);
+			await page
+				.getByText(/TurkeySMS refused the API key/)
+				.first()
+				.waitFor();
+			expect(await modal.getByTestId('credentials-config-container-test-success').isVisible()).toBe(
+				false,
+			);
 			await closeModal(modal);
 		});
 	});
 
 	test("n8n's API never sent a key to the browser", () => {
-		const leaks = restBodies.filter(({ body }) => body.includes(secret) || body.includes(wrongSecret)).map(({ url }) => url);
+		const leaks = restBodies
+			.filter(({ body }) => body.includes(secret) || body.includes(wrongSecret))
+			.map(({ url }) => url);
 		expect(leaks).toEqual([]);
 	});
 });
@@ -230,7 +301,12 @@ describe('sandbox demos: Execute workflow, every node runs, the IF takes its tru
 	const demos = Object.keys(kit.vendors())
 		.map((name) => ({ name, file: path.join(kit.SANDBOX_EXAMPLES_DIR, `${name}.json`) }))
 		.filter(({ file }) => fs.existsSync(file))
-		.map(({ name, file }) => ({ name, workflow: kit.prepareWorkflow(JSON.parse(fs.readFileSync(file, 'utf8')), { id: kit.ids.demoWorkflow(name) }) }));
+		.map(({ name, file }) => ({
+			name,
+			workflow: kit.prepareWorkflow(JSON.parse(fs.readFileSync(file, 'utf8')), {
+				id: kit.ids.demoWorkflow(name),
+			}),
+		}));
 
 	/** Nodes that only a second output (an IF's false branch, an error output) leads to: these must not run. */
 	function notTaken(workflow) {
@@ -246,19 +322,35 @@ describe('sandbox demos: Execute workflow, every node runs, the IF takes its tru
 
 	test.each(demos.map((demo) => [demo.name, demo]))('%s', async (name, { workflow }) => {
 		const skipped = notTaken(workflow);
-		const shouldRun = workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote' && !skipped.includes(node.name)).map((node) => node.name);
+		const shouldRun = workflow.nodes
+			.filter((node) => node.type !== 'n8n-nodes-base.stickyNote' && !skipped.includes(node.name))
+			.map((node) => node.name);
 		await step(`${name} demo executed`, async () => {
 			await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
 			await page.getByTestId('canvas-node').first().waitFor();
 			await click(page.getByTestId('execute-workflow-button'));
-			const canvasNode = (nodeName) => page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName.replace(/"/g, '\\"')}"]`);
-			for (const nodeName of shouldRun) await canvasNode(nodeName).getByTestId('canvas-node-status-success').waitFor({ timeout: 60000 });
-			for (const nodeName of skipped) expect(await canvasNode(nodeName).getByTestId('canvas-node-status-success').count()).toBe(0);
+			const canvasNode = (nodeName) =>
+				page.locator(
+					`[data-test-id="canvas-node"][data-node-name="${nodeName.replace(/"/g, '\\"')}"]`,
+				);
+			for (const nodeName of shouldRun)
+				await canvasNode(nodeName)
+					.getByTestId('canvas-node-status-success')
+					.waitFor({ timeout: 60000 });
+			for (const nodeName of skipped)
+				expect(await canvasNode(nodeName).getByTestId('canvas-node-status-success').count()).toBe(
+					0,
+				);
 		});
-		const verify = workflow.nodes.find((node) => node.type.startsWith(`${kit.PACKAGE_NAME}.`) && node.parameters.operation === 'verify');
+		const verify = workflow.nodes.find(
+			(node) =>
+				node.type.startsWith(`${kit.PACKAGE_NAME}.`) && node.parameters.operation === 'verify',
+		);
 		if (!verify) return;
 		await step(`${name} Verify node output`, async () => {
-			const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${verify.name.replace(/"/g, '\\"')}"]`);
+			const canvasNode = page.locator(
+				`[data-test-id="canvas-node"][data-node-name="${verify.name.replace(/"/g, '\\"')}"]`,
+			);
 			await canvasNode.dblclick();
 			const output = page.getByTestId('output-panel');
 			await output.waitFor();

@@ -30,7 +30,12 @@ async function startN8n({ timeoutMs = 10 * 60 * 1000, log = () => {} } = {}) {
 	};
 	// Jest sets NODE_ENV=test, which n8n takes as its own test mode.
 	delete env.NODE_ENV;
-	const child = childProcess.spawn(process.execPath, [START_JS], { cwd: kit.PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const child = childProcess.spawn(process.execPath, [START_JS], {
+		cwd: kit.PROJECT_ROOT,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
 	let output = '';
 	const onData = (chunk) => {
 		output += chunk;
@@ -51,7 +56,10 @@ async function startN8n({ timeoutMs = 10 * 60 * 1000, log = () => {} } = {}) {
 				const exited = new Promise((resolve) => child.once('exit', resolve));
 				child.kill('SIGTERM');
 				let timer;
-				await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 40000)))]);
+				await Promise.race([
+					exited,
+					new Promise((resolve) => (timer = setTimeout(resolve, 40000))),
+				]);
 				clearTimeout(timer);
 			}
 			for (const pid of [...pids, child.pid]) kit.killGroup(pid, 'SIGKILL');
@@ -62,7 +70,10 @@ async function startN8n({ timeoutMs = 10 * 60 * 1000, log = () => {} } = {}) {
 
 	try {
 		await new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`npm start was not ready within ${timeoutMs / 1000} s`)), timeoutMs);
+			const timer = setTimeout(
+				() => reject(new Error(`npm start was not ready within ${timeoutMs / 1000} s`)),
+				timeoutMs,
+			);
 			const check = () => {
 				if (output.includes('n8n is running')) {
 					clearTimeout(timer);
@@ -72,7 +83,11 @@ async function startN8n({ timeoutMs = 10 * 60 * 1000, log = () => {} } = {}) {
 			child.stdout.on('data', check);
 			child.once('exit', (code, signal) => {
 				clearTimeout(timer);
-				reject(new Error(`npm start ended (${signal || `exit code ${code}`}) before n8n was ready:\n${output.trim().split('\n').slice(-30).join('\n')}`));
+				reject(
+					new Error(
+						`npm start ended (${signal || `exit code ${code}`}) before n8n was ready:\n${output.trim().split('\n').slice(-30).join('\n')}`,
+					),
+				);
 			});
 		});
 	} catch (error) {
@@ -80,7 +95,14 @@ async function startN8n({ timeoutMs = 10 * 60 * 1000, log = () => {} } = {}) {
 		throw error;
 	}
 	const state = readJson(path.join(stateDir, 'state.json'));
-	return { baseUrl: `http://localhost:${port}`, login, sandboxUrls: state.sandboxUrls, workflows: state.workflows, stop, output: () => output };
+	return {
+		baseUrl: `http://localhost:${port}`,
+		login,
+		sandboxUrls: state.sandboxUrls,
+		workflows: state.workflows,
+		stop,
+		output: () => output,
+	};
 }
 
 module.exports = { startN8n };

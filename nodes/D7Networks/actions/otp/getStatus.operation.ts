@@ -8,9 +8,10 @@ import type { PreparedCall } from '../../../shared/types';
 import { d7Networks } from '../../vendor';
 import { OTP_ID } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['getStatus'] } }, [
-	referenceProperty(OTP_ID),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['otp'], operation: ['getStatus'] } },
+	[referenceProperty(OTP_ID)],
+);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const otpId = readReference(this, itemIndex, OTP_ID);
@@ -20,7 +21,12 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 			sends: false,
 			read: ({ fields, body }) =>
 				typeof fields.status === 'string'
-					? statusItem({ provider: d7Networks.provider, reference: otpId, status: fields.status, response: body })
+					? statusItem({
+							provider: d7Networks.provider,
+							reference: otpId,
+							status: fields.status,
+							response: body,
+						})
 					: undefined,
 			needs: 'status',
 		});

@@ -8,9 +8,10 @@ import type { PreparedCall } from '../../../shared/types';
 import { d7Networks } from '../../vendor';
 import { OTP_ID } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['resend'] } }, [
-	referenceProperty(OTP_ID),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['otp'], operation: ['resend'] } },
+	[referenceProperty(OTP_ID)],
+);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const otpId = readReference(this, itemIndex, OTP_ID);

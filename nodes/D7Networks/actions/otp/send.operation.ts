@@ -27,15 +27,24 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '+971501234567',
-		description: 'Phone number in international form, with the country code (spaces and dashes are fine)',
+		description:
+			'Phone number in international form, with the country code (spaces and dashes are fine)',
 	},
 	{
 		displayName: 'Message Type',
 		name: 'messageType',
 		type: 'options',
 		options: [
-			{ name: 'Content', value: 'content', description: 'Write the message here, with {} where the code goes' },
-			{ name: 'Template', value: 'template', description: 'Use a template registered in the D7 dashboard' },
+			{
+				name: 'Content',
+				value: 'content',
+				description: 'Write the message here, with {} where the code goes',
+			},
+			{
+				name: 'Template',
+				value: 'template',
+				description: 'Use a template registered in the D7 dashboard',
+			},
 		],
 		default: 'content',
 	},
@@ -60,94 +69,98 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { messageType: ['template'] } },
 	},
 	additionalFields([
-			{
-				displayName: 'Channel',
-				name: 'channel',
-				type: 'options',
-				options: [
-					{ name: 'SMS', value: 'SMS' },
-					{ name: 'WhatsApp', value: 'WhatsApp' },
-				],
-				default: 'SMS',
-			},
-			{
-				displayName: 'Data Coding',
-				name: 'dataCoding',
-				type: 'options',
-				options: [
-					{ name: 'Auto', value: 'auto', description: 'D7 picks from the content' },
-					{ name: 'Text', value: 'text', description: 'GSM 03.38 characters only' },
-					{ name: 'Unicode', value: 'unicode', description: 'Arabic, Chinese, Greek and other scripts' },
-				],
-				default: 'text',
-			},
-			{
-				displayName: 'Expiry (Seconds)',
-				name: 'expiry',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 600,
-				description: 'How long the code can be verified',
-			},
-			{
-				displayName: 'Failure URL',
-				name: 'failureUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://example.com/otp-failed',
-				description: 'D7 posts the failed delivery report here',
-			},
-			{
-				displayName: 'Originator',
-				name: 'originator',
-				type: 'string',
-				default: '',
-				placeholder: 'SignOTP',
-				description: 'Sender name (up to 11 letters and digits) or number shown on the phone',
-			},
-			{
-				displayName: 'OTP Code Length',
-				name: 'otpCodeLength',
-				type: 'number',
-				typeOptions: { minValue: 2, maxValue: 10, numberPrecision: 0 },
-				default: 6,
-			},
-			{
-				displayName: 'OTP Type',
-				name: 'otpType',
-				type: 'options',
-				options: [
-					{ name: 'Alpha', value: 'alpha' },
-					{ name: 'Alphanumeric', value: 'alphanumeric' },
-					{ name: 'Numeric', value: 'numeric' },
-				],
-				default: 'numeric',
-			},
-			{
-				displayName: 'Retry Count',
-				name: 'retryCount',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				default: 5,
-				description: 'How many times the person may ask for the code again',
-			},
-			{
-				displayName: 'Retry Delay (Seconds)',
-				name: 'retryDelay',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				default: 60,
-				description: 'Minimum seconds between two resends',
-			},
-			{
-				displayName: 'Success URL',
-				name: 'successUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://example.com/otp-delivered',
-				description: 'D7 posts the successful delivery report here',
-			},
-		]),
+		{
+			displayName: 'Channel',
+			name: 'channel',
+			type: 'options',
+			options: [
+				{ name: 'SMS', value: 'SMS' },
+				{ name: 'WhatsApp', value: 'WhatsApp' },
+			],
+			default: 'SMS',
+		},
+		{
+			displayName: 'Data Coding',
+			name: 'dataCoding',
+			type: 'options',
+			options: [
+				{ name: 'Auto', value: 'auto', description: 'D7 picks from the content' },
+				{ name: 'Text', value: 'text', description: 'GSM 03.38 characters only' },
+				{
+					name: 'Unicode',
+					value: 'unicode',
+					description: 'Arabic, Chinese, Greek and other scripts',
+				},
+			],
+			default: 'text',
+		},
+		{
+			displayName: 'Expiry (Seconds)',
+			name: 'expiry',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 600,
+			description: 'How long the code can be verified',
+		},
+		{
+			displayName: 'Failure URL',
+			name: 'failureUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/otp-failed',
+			description: 'D7 posts the failed delivery report here',
+		},
+		{
+			displayName: 'Originator',
+			name: 'originator',
+			type: 'string',
+			default: '',
+			placeholder: 'SignOTP',
+			description: 'Sender name (up to 11 letters and digits) or number shown on the phone',
+		},
+		{
+			displayName: 'OTP Code Length',
+			name: 'otpCodeLength',
+			type: 'number',
+			typeOptions: { minValue: 2, maxValue: 10, numberPrecision: 0 },
+			default: 6,
+		},
+		{
+			displayName: 'OTP Type',
+			name: 'otpType',
+			type: 'options',
+			options: [
+				{ name: 'Alpha', value: 'alpha' },
+				{ name: 'Alphanumeric', value: 'alphanumeric' },
+				{ name: 'Numeric', value: 'numeric' },
+			],
+			default: 'numeric',
+		},
+		{
+			displayName: 'Retry Count',
+			name: 'retryCount',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 5,
+			description: 'How many times the person may ask for the code again',
+		},
+		{
+			displayName: 'Retry Delay (Seconds)',
+			name: 'retryDelay',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: 60,
+			description: 'Minimum seconds between two resends',
+		},
+		{
+			displayName: 'Success URL',
+			name: 'successUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/otp-delivered',
+			description: 'D7 posts the successful delivery report here',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -167,31 +180,55 @@ function readOptionalFields(context: IExecuteFunctions, itemIndex: number): IDat
 	if (originator !== undefined && originator !== '') {
 		const text = typeof originator === 'number' ? String(originator) : originator;
 		if (typeof text !== 'string' || !ORIGINATOR.test(text.trim())) {
-			throw badInput(context, itemIndex, 'Originator', originator, 'expected up to 11 letters and digits, or a phone number');
+			throw badInput(
+				context,
+				itemIndex,
+				'Originator',
+				originator,
+				'expected up to 11 letters and digits, or a phone number',
+			);
 		}
 		body.originator = text.trim();
 	}
 	const channel = optional('channel');
-	if (channel !== undefined) body.channel = checkOneOf(context, itemIndex, 'Channel', channel, ['SMS', 'WhatsApp']);
+	if (channel !== undefined)
+		body.channel = checkOneOf(context, itemIndex, 'Channel', channel, ['SMS', 'WhatsApp']);
 	const expiry = optional('expiry');
-	if (expiry !== undefined) body.expiry = checkWholeNumber(context, itemIndex, 'Expiry (Seconds)', expiry, 1);
+	if (expiry !== undefined)
+		body.expiry = checkWholeNumber(context, itemIndex, 'Expiry (Seconds)', expiry, 1);
 	const dataCoding = optional('dataCoding');
 	if (dataCoding !== undefined) {
-		body.data_coding = checkOneOf(context, itemIndex, 'Data Coding', dataCoding, ['text', 'unicode', 'auto']);
+		body.data_coding = checkOneOf(context, itemIndex, 'Data Coding', dataCoding, [
+			'text',
+			'unicode',
+			'auto',
+		]);
 	}
 	const retryDelay = optional('retryDelay');
 	if (retryDelay !== undefined) {
 		body.retry_delay = checkWholeNumber(context, itemIndex, 'Retry Delay (Seconds)', retryDelay, 0);
 	}
 	const retryCount = optional('retryCount');
-	if (retryCount !== undefined) body.retry_count = checkWholeNumber(context, itemIndex, 'Retry Count', retryCount, 0);
+	if (retryCount !== undefined)
+		body.retry_count = checkWholeNumber(context, itemIndex, 'Retry Count', retryCount, 0);
 	const otpCodeLength = optional('otpCodeLength');
 	if (otpCodeLength !== undefined) {
-		body.otp_code_length = checkWholeNumber(context, itemIndex, 'OTP Code Length', otpCodeLength, 2, 10);
+		body.otp_code_length = checkWholeNumber(
+			context,
+			itemIndex,
+			'OTP Code Length',
+			otpCodeLength,
+			2,
+			10,
+		);
 	}
 	const otpType = optional('otpType');
 	if (otpType !== undefined) {
-		body.otp_type = checkOneOf(context, itemIndex, 'OTP Type', otpType, ['numeric', 'alpha', 'alphanumeric']);
+		body.otp_type = checkOneOf(context, itemIndex, 'OTP Type', otpType, [
+			'numeric',
+			'alpha',
+			'alphanumeric',
+		]);
 	}
 	const successUrl = optional('successUrl');
 	if (successUrl !== undefined && successUrl !== '') {
@@ -219,15 +256,24 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 	const recipient = `+${digits}`;
 	const body: IDataObject = { recipient };
 
-	const messageType = checkOneOf(this, itemIndex, 'Message Type', this.getNodeParameter('messageType', itemIndex), [
-		'content',
-		'template',
-	]);
+	const messageType = checkOneOf(
+		this,
+		itemIndex,
+		'Message Type',
+		this.getNodeParameter('messageType', itemIndex),
+		['content', 'template'],
+	);
 	if (messageType === 'content') {
 		const content = readText(this, itemIndex, 'content', 'Content');
 		body.content = checkPlaceholder(this, itemIndex, 'Content', content, '{}');
 	} else {
-		body.template_id = checkWholeNumber(this, itemIndex, 'Template ID', this.getNodeParameter('templateId', itemIndex), 1);
+		body.template_id = checkWholeNumber(
+			this,
+			itemIndex,
+			'Template ID',
+			this.getNodeParameter('templateId', itemIndex),
+			1,
+		);
 	}
 	Object.assign(body, readOptionalFields(this, itemIndex));
 

@@ -11,7 +11,7 @@ export const userGsmField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. +90 532 123 45 67',
 	description:
-		'The card owner\'s Turkish mobile number. +90 5…, 905…, 05… or 5… are all fine, with spaces or dashes; it is sent as 5XXXXXXXXX.',
+		"The card owner's Turkish mobile number. +90 5…, 905…, 05… or 5… are all fine, with spaces or dashes; it is sent as 5XXXXXXXXX.",
 };
 
 export const otpSessionIdField: INodeProperties = {

@@ -7,17 +7,21 @@ import { callVendor } from '../../../shared/call';
 import { paynet, paynetTimeToIso } from '../../vendor';
 import { otpSessionIdField, readOtpSessionId, readUserGsm, userGsmField } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['send'] } }, [
-	userGsmField,
-	otpSessionIdField,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['otp'], operation: ['send'] } },
+	[userGsmField, otpSessionIdField],
+);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const userGsm = readUserGsm(this, itemIndex);
 	const otpSessionId = readOtpSessionId(this, itemIndex);
 	return async (run) =>
 		await callVendor.call(this, itemIndex, paynet, run, {
-			request: { method: 'POST', path: '/v1/card/send_otp', body: { user_gsm: userGsm, otp_session_id: otpSessionId } },
+			request: {
+				method: 'POST',
+				path: '/v1/card/send_otp',
+				body: { user_gsm: userGsm, otp_session_id: otpSessionId },
+			},
 			sends: true,
 			read: ({ fields, response }) =>
 				sentItem({

@@ -17,11 +17,10 @@ const OTP_CODE: CodeField = {
 	description: 'The code the card owner received and typed in (Paynet codes may contain letters)',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['verify'] } }, [
-	userGsmField,
-	otpSessionIdField,
-	codeProperty(OTP_CODE),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['otp'], operation: ['verify'] } },
+	[userGsmField, otpSessionIdField, codeProperty(OTP_CODE)],
+);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const userGsm = readUserGsm(this, itemIndex);
@@ -39,11 +38,21 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCal
 			verdict: (answer) =>
 				(isSuccessStatus(answer.statusCode) || answer.statusCode === 400) &&
 				paynetResultCode(answer) === PAYNET_UNSUCCESSFUL
-					? verifiedItem({ provider: paynet.provider, reference: otpSessionId, status: 'invalid', response: answer.body })
+					? verifiedItem({
+							provider: paynet.provider,
+							reference: otpSessionId,
+							status: 'invalid',
+							response: answer.body,
+						})
 					: undefined,
 			read: (answer) =>
 				paynetResultCode(answer) === PAYNET_SUCCESS
-					? verifiedItem({ provider: paynet.provider, reference: otpSessionId, status: 'approved', response: answer.body })
+					? verifiedItem({
+							provider: paynet.provider,
+							reference: otpSessionId,
+							status: 'approved',
+							response: answer.body,
+						})
 					: undefined,
 			needs: 'result code',
 		});

@@ -12,14 +12,25 @@ export const operations: OperationMap<ShoutoutOperation> = { send, verify };
 export const description: INodeProperties[] = [
 	operationField(
 		[
-			{ name: 'Send', value: 'send', description: 'Generate an OTP and text it', action: 'Send an OTP' },
-			{ name: 'Verify', value: 'verify', description: 'Check the code the person typed', action: 'Verify an OTP' },
+			{
+				name: 'Send',
+				value: 'send',
+				description: 'Generate an OTP and text it',
+				action: 'Send an OTP',
+			},
+			{
+				name: 'Verify',
+				value: 'verify',
+				description: 'Check the code the person typed',
+				action: 'Verify an OTP',
+			},
 		],
 		'send',
 	),
 	...toolDescriptionFields<ShoutoutOperation>({
 		send: 'Texts a one-time code with ShoutOUT. Source: the sender ID registered with ShoutOUT. Destination: the phone number with its country code, e.g. +94771234567. Message: the text, with {{code}} where the code goes, e.g. "Your code is {{code}}". Returns reference: Verify needs it (as Reference ID) with the code the person received.',
-		verify: 'Checks the code a person received from ShoutOUT. Reference ID: the reference Send returned. Code: the code as the person gave it. Returns verified: true or false (a wrong or expired code is false, not an error) and status.',
+		verify:
+			'Checks the code a person received from ShoutOUT. Reference ID: the reference Send returned. Code: the code as the person gave it. Returns verified: true or false (a wrong or expired code is false, not an error) and status.',
 	}),
 	...send.description,
 	...verify.description,

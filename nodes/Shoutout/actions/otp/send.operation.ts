@@ -21,7 +21,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. ShoutDEMO',
-		description: 'The sender mask (alias) approved for your ShoutOUT account; the person sees it as the sender',
+		description:
+			'The sender mask (alias) approved for your ShoutOUT account; the person sees it as the sender',
 	},
 	{
 		displayName: 'Destination',
@@ -30,7 +31,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '+94 77 123 4567',
-		description: 'Phone number in international form, with the country code (spaces and dashes are fine)',
+		description:
+			'Phone number in international form, with the country code (spaces and dashes are fine)',
 	},
 	{
 		displayName: 'Message',

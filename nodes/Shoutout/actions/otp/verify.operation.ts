@@ -18,10 +18,10 @@ const REFERENCE_ID: ReferenceField = {
 };
 const CODE: CodeField = { displayName: 'Code', name: 'code' };
 
-export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['verify'] } }, [
-	referenceProperty(REFERENCE_ID),
-	codeProperty(CODE),
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['otp'], operation: ['verify'] } },
+	[referenceProperty(REFERENCE_ID), codeProperty(CODE)],
+);
 
 /** ShoutOUT's verify `statusCode`: 1000 is documented; 1001 and 1002 are seen in the wild. */
 const WRONG_CODE_STATUS: Record<string, VerifyStatus> = {

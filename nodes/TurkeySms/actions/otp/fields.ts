@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { additionalFields } from '../../../shared/fields';
 import { isInternationalDigits, readPastedNumber } from '../../../shared/phone';
-import { badInput, checkWholeNumber, readAdditionalFields, readText } from '../../../shared/validation';
+import {
+	badInput,
+	checkWholeNumber,
+	readAdditionalFields,
+	readText,
+} from '../../../shared/validation';
 
 export const mobileField: INodeProperties = {
 	displayName: 'Mobile',
@@ -16,27 +21,27 @@ export const mobileField: INodeProperties = {
 };
 
 export const languageAndDigitsFields: INodeProperties = additionalFields([
-		{
-			displayName: 'Digits',
-			name: 'digits',
-			type: 'number',
-			typeOptions: { minValue: 4, maxValue: 6, numberPrecision: 0 },
-			default: 6,
-			description: 'Length of the code TurkeySMS generates, 4 to 6 (its OTP page: 6 when not set)',
-		},
-		{
-			displayName: 'Language',
-			name: 'lang',
-			type: 'options',
-			options: [
-				{ name: 'Arabic (Unicode)', value: 2 },
-				{ name: 'English', value: 0 },
-				{ name: 'Turkish', value: 1 },
-			],
-			default: 0,
-			description:
-				"Language and encoding of the message (sent as lang 0, 1 or 2). Not added, no lang is sent and TurkeySMS's own default applies (its OTP page does not say which).",
-		},
+	{
+		displayName: 'Digits',
+		name: 'digits',
+		type: 'number',
+		typeOptions: { minValue: 4, maxValue: 6, numberPrecision: 0 },
+		default: 6,
+		description: 'Length of the code TurkeySMS generates, 4 to 6 (its OTP page: 6 when not set)',
+	},
+	{
+		displayName: 'Language',
+		name: 'lang',
+		type: 'options',
+		options: [
+			{ name: 'Arabic (Unicode)', value: 2 },
+			{ name: 'English', value: 0 },
+			{ name: 'Turkish', value: 1 },
+		],
+		default: 0,
+		description:
+			"Language and encoding of the message (sent as lang 0, 1 or 2). Not added, no lang is sent and TurkeySMS's own default applies (its OTP page does not say which).",
+	},
 ]);
 
 const TURKISH_LOCAL_MOBILE = /^05[0-9]{9}$/;
@@ -51,7 +56,12 @@ export function readMobile(context: IExecuteFunctions, itemIndex: number): strin
 	const raw = readText(context, itemIndex, 'mobile', 'Mobile');
 	const pasted = readPastedNumber(raw);
 	let digits = pasted?.digits;
-	if (pasted !== undefined && !pasted.international && digits !== undefined && TURKISH_LOCAL_MOBILE.test(digits)) {
+	if (
+		pasted !== undefined &&
+		!pasted.international &&
+		digits !== undefined &&
+		TURKISH_LOCAL_MOBILE.test(digits)
+	) {
 		digits = `9${digits}`;
 	}
 	const valid =
@@ -75,6 +85,7 @@ export function readLanguageAndDigits(context: IExecuteFunctions, itemIndex: num
 	const body: IDataObject = {};
 	const { lang, digits } = readAdditionalFields(context, itemIndex);
 	if (lang !== undefined) body.lang = checkWholeNumber(context, itemIndex, 'Language', lang, 0, 2);
-	if (digits !== undefined) body.digits = checkWholeNumber(context, itemIndex, 'Digits', digits, 4, 6);
+	if (digits !== undefined)
+		body.digits = checkWholeNumber(context, itemIndex, 'Digits', digits, 4, 6);
 	return body;
 }

@@ -28,8 +28,9 @@ export const description: INodeProperties[] = [
 		'send',
 	),
 	...toolDescriptionFields<TurkeySmsOperation>({
-		send: 'Texts a code TurkeySMS generates, in its standard message. Mobile: the phone number with its country code, e.g. +905321234567. Returns reference (the message ID) and TurkeySMS\'s answer.',
-		sendCustom: 'Texts a code TurkeySMS generates, in your own message. Mobile: the phone number with its country code, e.g. +905321234567. Title: a sender ID approved in the TurkeySMS panel. Text: the message, with TS-CODE where the code goes, e.g. "Your code is TS-CODE". Returns reference (the message ID) and TurkeySMS\'s answer.',
+		send: "Texts a code TurkeySMS generates, in its standard message. Mobile: the phone number with its country code, e.g. +905321234567. Returns reference (the message ID) and TurkeySMS's answer.",
+		sendCustom:
+			'Texts a code TurkeySMS generates, in your own message. Mobile: the phone number with its country code, e.g. +905321234567. Title: a sender ID approved in the TurkeySMS panel. Text: the message, with TS-CODE where the code goes, e.g. "Your code is TS-CODE". Returns reference (the message ID) and TurkeySMS\'s answer.',
 	}),
 	...send.description,
 	...sendCustom.description,

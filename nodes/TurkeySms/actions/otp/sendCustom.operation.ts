@@ -18,7 +18,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'MyApp',
-		description: 'Sender ID shown on the phone; it must be approved and active in the TurkeySMS panel',
+		description:
+			'Sender ID shown on the phone; it must be approved and active in the TurkeySMS panel',
 	},
 	{
 		displayName: 'Text',
@@ -41,7 +42,13 @@ export const description = updateDisplayOptions(
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
 	const mobile = readMobile(this, itemIndex);
 	const title = readText(this, itemIndex, 'title', 'Title');
-	const text = checkPlaceholder(this, itemIndex, 'Text', readText(this, itemIndex, 'text', 'Text'), CODE_PLACEHOLDER);
+	const text = checkPlaceholder(
+		this,
+		itemIndex,
+		'Text',
+		readText(this, itemIndex, 'text', 'Text'),
+		CODE_PLACEHOLDER,
+	);
 	const body = { mobile, title, text, ...readLanguageAndDigits(this, itemIndex) };
 	return sendOtpCall(this, itemIndex, 'sendCustom', '/otp/detailed', body);
 }

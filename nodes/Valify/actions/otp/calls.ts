@@ -13,7 +13,13 @@ import { valify } from '../../vendor';
 export function sendCall(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	{ operation, path, recipient, fields, expiresAt }: {
+	{
+		operation,
+		path,
+		recipient,
+		fields,
+		expiresAt,
+	}: {
 		operation: 'send' | 'sendEmail';
 		path: string;
 		recipient: string;
@@ -41,14 +47,25 @@ export function sendCall(
 export function verifyCall(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	{ operation, path, fields }: { operation: 'verify' | 'verifyEmail'; path: string; fields: IDataObject },
+	{
+		operation,
+		path,
+		fields,
+	}: { operation: 'verify' | 'verifyEmail'; path: string; fields: IDataObject },
 ): PreparedCall {
 	const transactionId = readText(context, itemIndex, 'transactionId', 'Transaction ID');
 	if (!/^[\x21-\x7e]{1,200}$/.test(transactionId)) {
-		throw badInput(context, itemIndex, 'Transaction ID', transactionId, 'expected the reference (transaction_id) that Send returned');
+		throw badInput(
+			context,
+			itemIndex,
+			'Transaction ID',
+			transactionId,
+			'expected the reference (transaction_id) that Send returned',
+		);
 	}
 	const otp = readText(context, itemIndex, 'otp', 'OTP');
-	if (!/^[0-9]{6}$/.test(otp)) throw badInput(context, itemIndex, 'OTP', otp, 'expected the 6 digits of the code');
+	if (!/^[0-9]{6}$/.test(otp))
+		throw badInput(context, itemIndex, 'OTP', otp, 'expected the 6 digits of the code');
 	return async (run) =>
 		await callVendor.call(context, itemIndex, valify, run, {
 			request: { method: 'POST', path, body: { otp, transaction_id: transactionId, ...fields } },

@@ -5,17 +5,17 @@ import { checkOneOf, readAdditionalFields } from '../../../shared/validation';
 
 /** Valify's `lang`: the language of its messages; unset, Valify uses English. */
 export const languageFields: INodeProperties = additionalFields([
-		{
-			displayName: 'Language',
-			name: 'lang',
-			type: 'options',
-			options: [
-				{ name: 'Arabic', value: 'ar' },
-				{ name: 'English', value: 'en' },
-			],
-			default: 'en',
-			description: "Language of Valify's messages",
-		},
+	{
+		displayName: 'Language',
+		name: 'lang',
+		type: 'options',
+		options: [
+			{ name: 'Arabic', value: 'ar' },
+			{ name: 'English', value: 'en' },
+		],
+		default: 'en',
+		description: "Language of Valify's messages",
+	},
 ]);
 
 export function readLanguage(context: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -24,7 +24,10 @@ const properties: INodeProperties[] = [
 	languageFields,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['otp'], operation: ['send'] } },
+	properties,
+);
 
 /** Valify takes Egyptian mobiles only, as 11 digits starting with 01. */
 function readEgyptianMobile(context: IExecuteFunctions, itemIndex: number): string {

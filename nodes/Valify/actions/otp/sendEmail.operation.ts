@@ -19,7 +19,10 @@ const properties: INodeProperties[] = [
 	languageFields,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['sendEmail'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['otp'], operation: ['sendEmail'] } },
+	properties,
+);
 
 /** One address: a local part, "@", and a domain with at least one dot; no spaces anywhere. */
 const EMAIL_ADDRESS = /^[^\s@]{1,64}@[^\s@.]+(?:\.[^\s@.]+)+$/;
@@ -27,7 +30,13 @@ const EMAIL_ADDRESS = /^[^\s@]{1,64}@[^\s@.]+(?:\.[^\s@.]+)+$/;
 function readEmail(context: IExecuteFunctions, itemIndex: number): string {
 	const email = readText(context, itemIndex, 'email', 'Email');
 	if (email.length > 254 || !EMAIL_ADDRESS.test(email)) {
-		throw badInput(context, itemIndex, 'Email', email, 'expected one email address such as name@example.com');
+		throw badInput(
+			context,
+			itemIndex,
+			'Email',
+			email,
+			'expected one email address such as name@example.com',
+		);
 	}
 	return email;
 }

@@ -5,8 +5,15 @@ import type { PreparedCall } from '../../../shared/types';
 import { verifyCall } from './calls';
 import { readLanguage, verifyFields } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['otp'], operation: ['verify'] } }, verifyFields);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['otp'], operation: ['verify'] } },
+	verifyFields,
+);
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PreparedCall {
-	return verifyCall(this, itemIndex, { operation: 'verify', path: '/api/v1/otp/verify/', fields: readLanguage(this, itemIndex) });
+	return verifyCall(this, itemIndex, {
+		operation: 'verify',
+		path: '/api/v1/otp/verify/',
+		fields: readLanguage(this, itemIndex),
+	});
 }
