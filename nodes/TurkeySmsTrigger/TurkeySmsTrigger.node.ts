@@ -10,6 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { isRecord } from '../shared/answer';
+import { optionsCollection } from '../shared/fields';
 import { referenceOf } from '../shared/output';
 import type { Refusal, VerifiedEvent } from './verification';
 import {
@@ -103,24 +104,17 @@ export class TurkeySmsTrigger implements INodeType {
 				description:
 					'The events that start the workflow. Others are acknowledged (HTTP 200) and start nothing, so TurkeySMS does not retry them.',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					{
-						displayName: 'Max Age (Seconds)',
-						name: 'maxAgeSeconds',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: DEFAULT_MAX_AGE_SECONDS,
-						description:
-							'Events whose signed timestamp is older are refused (HTTP 403) as possible replays',
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Max Age (Seconds)',
+					name: 'maxAgeSeconds',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: DEFAULT_MAX_AGE_SECONDS,
+					description:
+						'Events whose signed timestamp is older are refused (HTTP 403) as possible replays',
+				},
+			]),
 		],
 	};
 

@@ -103,3 +103,15 @@ export function additionalFields(options: INodeProperties[]): INodeProperties {
 		options,
 	};
 }
+
+/** A node's Options collection, as n8n's own nodes name it. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options,
+	};
+}
