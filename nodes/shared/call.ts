@@ -21,10 +21,10 @@ export interface SuccessfulAnswer extends VendorAnswer {
 }
 
 /**
- * What an operation asks of a vendor and the item it makes of the answer. A send is never repeated once it
- * may have reached the vendor, and any successful answer to it is a sent message, even one without
- * a field we expected: an error there would invite a second send. Any other call names what it
- * `needs`: a successful answer without it is an error, never a guessed success.
+ * What an operation asks of a vendor, and the item it makes of the answer. A send is never
+ * repeated once it may have reached the vendor, and any successful answer to it is a sent
+ * message, even one without a field we expected: an error there would invite a second send. Any
+ * other call names what it `needs`: a successful answer without it is an error, not a guess.
  */
 export type VendorCall =
 	| { request: VendorRequest; sends: true; read: (answer: SuccessfulAnswer) => IDataObject }
