@@ -5,7 +5,8 @@
  * Brings up what `npm start` brings up (real n8n with this package installed, the vendor sandbox,
  * the sandbox credentials and demo workflows) on free ports in a temporary folder, and drives it
  * with the machine's Chromium (/usr/bin/chromium, Debian package `chromium`; OTP_CHROMIUM picks
- * another) through playwright-core. Each step saves a screenshot to test/ui/screenshots/.
+ * another) through playwright-core. Each step saves a screenshot to .cache/ui-screenshots/
+ * (under .cache, so `n8n-node build`, which copies every PNG of the tree into dist/, never packs one).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -14,7 +15,7 @@ const { chromium, selectors } = require('playwright-core');
 const kit = require('../../scripts/sandbox-kit');
 const { startN8n } = require('./n8n-start');
 
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
+const SCREENSHOTS = path.join(kit.PROJECT_ROOT, '.cache', 'ui-screenshots');
 const CHROMIUM = process.env.OTP_CHROMIUM || '/usr/bin/chromium';
 const log = (line) => process.stderr.write(`[ui] ${line}\n`);
 
