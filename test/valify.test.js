@@ -617,7 +617,7 @@ describe('a token serves 3 calls and 10 minutes: the node never fails for it', (
 		expectNoSecret(result);
 	});
 
-	// The node empties a spent token in the run's credentials (RunScope.clearToken) and relies on
+	// The node empties a spent token in the run's credentials (callVendor in nodes/shared/call.ts) and relies on
 	// n8n-core's httpRequestWithAuthentication to run preAuthentication and copy the new token into
 	// the credentials object the node handed it. This pins that behaviour on every engine we test.
 	test("a token renewed mid-run reaches the run's later calls: n8n-core puts the new token in the run's credentials", async () => {

@@ -108,20 +108,26 @@ export async function callVendor(
 		token && renewals < token.maxRenewals && token.refused(answer, renewals);
 		renewals++
 	) {
-		await run.clearToken(vendor.credentialType, token.field);
+		// `credentials` is the run's own object (RunScope reads it once per run). Emptied, its token
+		// makes n8n's httpRequestWithAuthentication run the credential's preAuthentication and copy
+		// the new token into this same object, so the run's later calls use it too (pinned in
+		// test/valify.test.js on every engine).
+		credentials[token.field] = '';
 		answer = await rateLimitedExchange(this, itemIndex, vendor, credentials, request, options);
 	}
 
 	const verdict = call.sends ? undefined : call.verdict?.(answer);
 	if (verdict !== undefined) return verdict;
 	if (!isSuccess(vendor, answer)) throw vendorFailure(this, itemIndex, vendor, answer);
-	const taken = call.read({
+	const successful: SuccessfulAnswer = {
 		...answer,
 		fields: isRecord(answer.body) ? answer.body : {},
 		response: answer.body === '' ? null : answer.body,
-	});
+	};
 	// A send the vendor accepted is never an error, whatever its answer lacks.
-	if (taken !== undefined || call.sends) return taken ?? {};
+	if (call.sends) return call.read(successful);
+	const taken = call.read(successful);
+	if (taken !== undefined) return taken;
 	throw vendorApiError(this, itemIndex, vendor.displayName, answer, {
 		message: `the answer could not be understood (no ${call.needs} in it)`,
 		hint: 'The provider answered in a shape it does not document. Check its status page; nothing was retried.',

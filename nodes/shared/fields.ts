@@ -7,6 +7,24 @@ const REFERENCE = /^[A-Za-z0-9._:-]{1,200}$/;
 /** A code as a person types it: letters or digits, never spaces or punctuation. */
 const CODE = /^[A-Za-z0-9]{1,20}$/;
 
+/** A text field the item must fill (a reference, a code). */
+function requiredText(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		description,
+	};
+}
+
 /** A field that takes the reference Send returned; `vendorName` is what the vendor calls it. */
 export interface ReferenceField {
 	displayName: string;
@@ -21,15 +39,8 @@ export function referenceProperty({
 	vendorName,
 	placeholder,
 }: ReferenceField): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder,
-		description: `The ${vendorName} that the Send operation returned as "reference"`,
-	};
+	const description = `The ${vendorName} that the Send operation returned as "reference"`;
+	return requiredText(displayName, name, placeholder, description);
 }
 
 export function readReference(
@@ -64,15 +75,7 @@ export function codeProperty({
 	placeholder = '123456',
 	description = 'The code the person typed',
 }: CodeField): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder,
-		description,
-	};
+	return requiredText(displayName, name, placeholder, description);
 }
 
 export function readCode(

@@ -118,18 +118,14 @@ export async function runOperation(
 
 	const { batchSize, batchInterval } = readBatchingOptions(this);
 	const credentialsRead = new Map<string, Promise<ICredentialDataDecryptedObject>>();
-	const credentials = async (type: string) => {
-		let read = credentialsRead.get(type);
-		if (read === undefined) {
-			read = this.getCredentials<ICredentialDataDecryptedObject>(type, 0);
-			credentialsRead.set(type, read);
-		}
-		return await read;
-	};
 	const run: RunScope = {
-		credentials,
-		clearToken: async (type, field) => {
-			(await credentials(type))[field] = '';
+		credentials: async (type) => {
+			let read = credentialsRead.get(type);
+			if (read === undefined) {
+				read = this.getCredentials<ICredentialDataDecryptedObject>(type, 0);
+				credentialsRead.set(type, read);
+			}
+			return await read;
 		},
 		timeoutMs: readTimeout(this),
 	};

@@ -42,13 +42,6 @@ export interface Vendor {
 /** What the calls of one node run share: the credentials, read once rather than once per item. */
 export interface RunScope {
 	credentials(type: string): Promise<ICredentialDataDecryptedObject>;
-	/**
-	 * Empties a spent token in the run's credentials, so that the next call gets a new one: n8n's
-	 * httpRequestWithAuthentication runs the credential's preAuthentication when its expirable
-	 * field is empty and copies what it returns into the credentials object it was handed, which
-	 * is the run's, so the run's later calls use the new token (pinned in test/valify.test.js).
-	 */
-	clearToken(type: string, field: string): Promise<void>;
 	/** The node's request timeout in milliseconds. */
 	timeoutMs: number;
 }
